@@ -92,7 +92,9 @@ function crossFieldIssues(problem: Problem): InputIssue[] {
   }
   for (const [pid, gids] of Object.entries(problem.rules.allowedGroups)) {
     checkPerson(pid, ["rules", "allowedGroups", pid]);
-    gids.forEach((gid, j) => checkGroup(gid, ["rules", "allowedGroups", pid, j]));
+    gids.forEach((gid, j) => {
+      checkGroup(gid, ["rules", "allowedGroups", pid, j]);
+    });
   }
   problem.pairwise?.pairs.forEach((pair, i) => {
     checkPerson(pair.a, ["pairwise", "pairs", i, "a"]);
