@@ -1,0 +1,90 @@
+/**
+ * Construction by dealing: sort the units by their categories, coarsest attribute first, and
+ * deal them round-robin into groups like cards. People who share a category are then
+ * consecutive and land in different groups, so the first attributes start near their bound
+ * and the local search begins from a good, size-feasible grouping.
+ *
+ * Pinned units go first into their groups; units with allowed groups take the next group
+ * in the deal they may enter. Sizes follow `canonicalSizes` (as even as the bounds allow).
+ * Cost: O(U log U + U·m) in the worst case of heavy restrictions, O(U log U) typically.
+ */
+import type { Model } from "../compile/model.js";
+import { canonicalSizes } from "../score/objective.js";
+import type { Rng } from "./rng.js";
+
+export function dealConstruction(model: Model, rng: Rng): Int32Array {
+  const { m, unitCount } = model;
+  const unitGroup = new Int32Array(unitCount).fill(-1);
+  const target = canonicalSizes(model);
+  const load = new Int32Array(m);
+  if (m === 0) return unitGroup;
+
+  for (let u = 0; u < unitCount; u++) {
+    const g = model.unitPin[u];
+    if (g >= 0) {
+      unitGroup[u] = g;
+      load[g] += model.unitSize[u];
+    }
+  }
+
+  // Coarse attributes first: agencies nested in sectors then sort sector by sector, agency by
+  // agency, and dealing spreads both. Units are shuffled first so ties break by the seed.
+  const catCount = model.categorical.length;
+  const order = model.categorical
+    .map((info, a) => ({ a, categories: info.categories.length, weight: info.weight }))
+    .filter((x) => x.weight > 0)
+    .sort((x, y) => x.categories - y.categories)
+    .map((x) => x.a);
+  const free = rng.shuffle(Array.from({ length: unitCount }, (_, u) => u).filter((u) => unitGroup[u] < 0));
+  const firstMember = (u: number) => model.unitMembers[model.unitStart[u]];
+  free.sort((x, y) => {
+    // Bigger units first so they find room; then by category keys.
+    const bySize = model.unitSize[y] - model.unitSize[x];
+    if (bySize !== 0) return bySize;
+    const px = firstMember(x);
+    const py = firstMember(y);
+    for (const a of order) {
+      const d = model.personKey[px * catCount + a] - model.personKey[py * catCount + a];
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  // Restricted units first among equals would be better still, but the deal order matters
+  // more for mixing; restricted units fall back to any allowed group below.
+  let next = 0;
+  for (const u of free) {
+    const k = model.unitSize[u];
+    const row = model.unitAllowedRow[u];
+    let chosen = -1;
+    for (let step = 0; step < m; step++) {
+      const g = (next + step) % m;
+      if (row >= 0 && model.allowedMask[row * m + g] === 0) continue;
+      if (load[g] + k <= target[g]) {
+        chosen = g;
+        next = (g + 1) % m;
+        break;
+      }
+    }
+    if (chosen < 0) chosen = leastLoadedAllowed(model, u, load, target);
+    unitGroup[u] = chosen;
+    load[chosen] += k;
+  }
+  return unitGroup;
+}
+
+/** The allowed group with the most room left (possibly overfull: the size rule reports it). */
+function leastLoadedAllowed(model: Model, u: number, load: Int32Array, target: number[]): number {
+  const row = model.unitAllowedRow[u];
+  let best = -1;
+  let bestRoom = Number.NEGATIVE_INFINITY;
+  for (let g = 0; g < model.m; g++) {
+    if (row >= 0 && model.allowedMask[row * model.m + g] === 0) continue;
+    const room = target[g] - load[g];
+    if (room > bestRoom) {
+      bestRoom = room;
+      best = g;
+    }
+  }
+  // No allowed group at all (contradictory rules, reported by the diagnosis): take group 0.
+  return best < 0 ? 0 : best;
+}

@@ -1,0 +1,212 @@
+/**
+ * Local search over relocate and swap moves of units, anytime and reproducible.
+ *
+ * Each step picks a random movable unit and either a random other group (relocate) or a
+ * random other unit in another group (swap), evaluates the exact delta, and lets the
+ * acceptor decide. The best grouping (hard first, then soft) is kept; it is copied only when
+ * the search is about to leave it, so improvements cost nothing extra.
+ *
+ * The loop runs in chunks; between chunks it checks the clock, the iteration limit and the
+ * abort signal, reports progress, and yields to the event loop so a caller can cancel.
+ * Under an iteration limit the result depends only on the seed and the input.
+ */
+import type { IncrementalScore } from "../score/incremental.js";
+import type { Acceptor, AcceptorName } from "./acceptors/acceptor.js";
+import { Annealing } from "./acceptors/annealing.js";
+import { LateAcceptance } from "./acceptors/lateAcceptance.js";
+import type { Rng } from "./rng.js";
+
+export interface SearchConfig {
+  acceptor: AcceptorName;
+  /** Late acceptance history length. */
+  lateAcceptanceLength: number;
+  /** Share of swap moves when groups have room to grow or shrink (otherwise only swaps). */
+  swapShare: number;
+}
+
+export const defaultSearchConfig: SearchConfig = {
+  acceptor: "lateAcceptance",
+  lateAcceptanceLength: 2000,
+  swapShare: 0.7,
+};
+
+export interface SearchProgress {
+  elapsedMs: number;
+  iterations: number;
+  bestHard: number;
+  /** Best soft objective: Σ weight × normalised term (0 = every term at its bound). */
+  bestSoft: number;
+}
+
+export interface SearchLimits {
+  timeLimitMs: number;
+  iterationLimit?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SearchProgress) => void;
+  /** Milliseconds between progress reports. */
+  progressIntervalMs?: number;
+}
+
+export type StopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "nothingToMove";
+
+export interface SearchOutcome {
+  unitGroup: Int32Array;
+  iterations: number;
+  acceptedMoves: number;
+  timeToBestMs: number;
+  elapsedMs: number;
+  stopReason: StopReason;
+}
+
+const CHUNK = 2048;
+const YIELD_EVERY_MS = 20;
+
+export async function localSearch(
+  score: IncrementalScore,
+  rng: Rng,
+  config: SearchConfig,
+  limits: SearchLimits,
+): Promise<SearchOutcome> {
+  const model = score.model;
+  const { m } = model;
+  const start = performance.now();
+  const movable = Int32Array.from(
+    Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
+  );
+  const best = Int32Array.from(score.unitGroup);
+  const outcome = (stopReason: StopReason, iterations: number, accepted: number, timeToBestMs: number) => ({
+    unitGroup: best,
+    iterations,
+    acceptedMoves: accepted,
+    timeToBestMs,
+    elapsedMs: performance.now() - start,
+    stopReason,
+  });
+  if (movable.length === 0 || m < 2) return outcome("nothingToMove", 0, 0, 0);
+  const offset = score.objective.offset;
+  if (score.hard === 0 && score.soft - offset <= 1e-9) return outcome("optimal", 0, 0, 0);
+
+  let slack = 0;
+  for (let g = 0; g < m; g++) slack += model.maxSize[g] - model.minSize[g];
+  // With every size fixed, a relocate can only break a size rule: swap only.
+  const swapShare = slack === 0 ? 1 : config.swapShare;
+  const lambda = score.objective.hardWeight;
+  const acceptor = makeAcceptor(config, score, rng, movable, lambda);
+  const hasAllowed = model.allowedMask.length > 0;
+  const unitGroup = score.unitGroup;
+  const allowedRow = model.unitAllowedRow;
+  const mask = model.allowedMask;
+  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
+  const progressEvery = limits.progressIntervalMs ?? 250;
+
+  let current = score.hard * lambda + score.soft;
+  let bestHard = score.hard;
+  let bestSoft = score.soft;
+  let bestIsCurrent = true;
+  let iterations = 0;
+  let accepted = 0;
+  let timeToBest = 0;
+  let lastYield = start;
+  let lastProgress = start;
+  let progress = 0;
+  let stop: StopReason | null = null;
+
+  while (stop === null) {
+    const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
+    while (iterations < chunkEnd) {
+      const u = movable[rng.nextInt(movable.length)];
+      const g = unitGroup[u];
+      let v = -1;
+      let h: number;
+      if (rng.nextFloat() < swapShare) {
+        v = movable[rng.nextInt(movable.length)];
+        h = unitGroup[v];
+        if (h === g) continue;
+        if (hasAllowed) {
+          if (allowedRow[u] >= 0 && mask[allowedRow[u] * m + h] === 0) continue;
+          if (allowedRow[v] >= 0 && mask[allowedRow[v] * m + g] === 0) continue;
+        }
+        score.evalSwap(u, v);
+      } else {
+        h = rng.nextInt(m - 1);
+        if (h >= g) h++;
+        if (hasAllowed && allowedRow[u] >= 0 && mask[allowedRow[u] * m + h] === 0) continue;
+        score.evalRelocate(u, h);
+      }
+      iterations++;
+      const dHard = score.dHard;
+      const dSoft = score.dSoft;
+      const candidate = current + dHard * lambda + dSoft;
+      if (!acceptor.accept(candidate, current, progress)) continue;
+      if (bestIsCurrent && (dHard > 0 || (dHard === 0 && dSoft > 0))) {
+        best.set(unitGroup);
+        bestIsCurrent = false;
+      }
+      if (v >= 0) score.applySwap(u, v);
+      else score.applyRelocate(u, h);
+      current = candidate;
+      accepted++;
+      if (score.hard < bestHard || (score.hard === bestHard && score.soft < bestSoft - 1e-12)) {
+        bestHard = score.hard;
+        bestSoft = score.soft;
+        bestIsCurrent = true;
+        timeToBest = iterations;
+        if (bestHard === 0 && bestSoft - offset <= 1e-9) {
+          stop = "optimal";
+          break;
+        }
+      }
+    }
+    const now = performance.now();
+    const elapsed = now - start;
+    progress = Math.max(elapsed / limits.timeLimitMs, iterations / iterationLimit);
+    if (stop !== null) break;
+    if (iterations >= iterationLimit) stop = "iterationLimit";
+    else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
+    else if (limits.signal?.aborted) stop = "aborted";
+    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
+      lastProgress = now;
+      limits.onProgress({ elapsedMs: elapsed, iterations, bestHard, bestSoft: bestSoft - offset });
+    }
+    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+      if (limits.signal?.aborted) stop = "aborted";
+    }
+  }
+  if (bestIsCurrent) best.set(unitGroup);
+  const result = outcome(stop, iterations, accepted, 0);
+  // timeToBest is counted in iterations inside the loop; convert with the run's mean rate.
+  result.timeToBestMs = iterations > 0 ? (timeToBest / iterations) * result.elapsedMs : 0;
+  return result;
+}
+
+function makeAcceptor(
+  config: SearchConfig,
+  score: IncrementalScore,
+  rng: Rng,
+  movable: Int32Array,
+  lambda: number,
+): Acceptor {
+  const current = score.hard * lambda + score.soft;
+  if (config.acceptor === "lateAcceptance") return new LateAcceptance(config.lateAcceptanceLength, current);
+  // Start temperature: the mean worsening of a sample of random swaps, so about a third of
+  // typical worsening moves are taken at first; end a thousand times cooler.
+  let sum = 0;
+  let count = 0;
+  const m = score.model.m;
+  for (let i = 0; i < 2000 && movable.length > 1; i++) {
+    const u = movable[rng.nextInt(movable.length)];
+    const v = movable[rng.nextInt(movable.length)];
+    if (score.unitGroup[u] === score.unitGroup[v]) continue;
+    score.evalSwap(u, v);
+    const d = score.dHard * lambda + score.dSoft;
+    if (d > 0) {
+      sum += d;
+      count++;
+    }
+  }
+  void m;
+  const t0 = count > 0 ? sum / count : 1e-3;
+  return new Annealing(t0, t0 / 1000, rng);
+}
