@@ -45,9 +45,8 @@ export function formatPath(path: (string | number)[]): string {
 }
 
 export function formatIssue(issue: InputIssue): string {
-  if (issue.file !== undefined || issue.line !== undefined) {
-    const where = [issue.file, issue.line, issue.column].filter((x) => x !== undefined).join(":");
-    return `${where}: ${issue.message}`;
-  }
+  // Roster messages carry their own "line N, column M (Header)"; only the file is added.
+  if (issue.line !== undefined)
+    return issue.file !== undefined ? `${issue.file}: ${issue.message}` : issue.message;
   return `${formatPath(issue.path)}: ${issue.message}`;
 }

@@ -20,7 +20,9 @@ export function evaluate(input: unknown, assignment: Assignment | unknown): Eval
   const problem = parseProblem(input);
   const parsed = AssignmentSchema.safeParse(assignment);
   if (!parsed.success) {
-    throw new ProblemInputError(zodIssues(parsed.error).map((i) => ({ ...i, path: ["assignment", ...i.path] })));
+    throw new ProblemInputError(
+      zodIssues(parsed.error).map((i) => ({ ...i, path: ["assignment", ...i.path] })),
+    );
   }
   const model = compile(problem);
   const groupIndex = new Map(model.groupIds.map((id, g) => [id, g]));
@@ -31,7 +33,8 @@ export function evaluate(input: unknown, assignment: Assignment | unknown): Eval
     const p = personIndex.get(pid);
     const g = groupIndex.get(gid);
     if (p === undefined) issues.push({ path: ["assignment", pid], message: `unknown person id "${pid}"` });
-    else if (g === undefined) issues.push({ path: ["assignment", pid], message: `unknown group id "${gid}"` });
+    else if (g === undefined)
+      issues.push({ path: ["assignment", pid], message: `unknown group id "${gid}"` });
     else groupOf[p] = g;
   }
   for (let p = 0; p < model.n; p++) {

@@ -65,7 +65,8 @@ export function compile(problem: Problem): Model {
   // Categorical attributes: one key per (attribute, category), categories in first-seen order.
   const categorical: CategoricalInfo[] = [];
   const numeric: NumericInfo[] = [];
-  const catSpecs: { name: string; spec: Extract<Problem["attributes"][string], { kind: "categorical" }> }[] = [];
+  const catSpecs: { name: string; spec: Extract<Problem["attributes"][string], { kind: "categorical" }> }[] =
+    [];
   const numNames: string[] = [];
   for (const [name, spec] of Object.entries(problem.attributes)) {
     if (spec.kind === "categorical") catSpecs.push({ name, spec });
@@ -81,6 +82,16 @@ export function compile(problem: Problem): Model {
     const catIndex = new Map<string, number>();
     const categories: string[] = [];
     let valued = 0;
+    // Categories named by a rule exist even when nobody has them (a minimum must then fail).
+    for (const value of [
+      ...Object.keys(spec.minPerGroup ?? {}),
+      ...Object.keys(spec.maxPerGroupByCategory ?? {}),
+    ]) {
+      if (!catIndex.has(value)) {
+        catIndex.set(value, categories.length);
+        categories.push(value);
+      }
+    }
     for (let p = 0; p < n; p++) {
       const raw = people[p].attributes[name];
       if (raw === undefined || raw === null || raw === "") continue;
@@ -170,7 +181,8 @@ export function compile(problem: Problem): Model {
   for (const pair of problem.pairwise?.pairs ?? []) {
     const a = personIndex.get(pair.a);
     const b = personIndex.get(pair.b);
-    if (a !== undefined && b !== undefined && a !== b && pair.weight !== 0) pairEdges.push([a, b, pair.weight]);
+    if (a !== undefined && b !== undefined && a !== b && pair.weight !== 0)
+      pairEdges.push([a, b, pair.weight]);
   }
   const pairs = symmetricCsr(n, pairEdges);
 

@@ -27,9 +27,9 @@ export interface Diagnosis {
   code: DiagnosisCode;
   /** JSON path of the rule in the problem, e.g. `attributes.Virksomhet.maxPerGroup`. */
   rule: string;
-  /** Ids of the people involved (may be long; reports shorten). */
+  /** Ids of the people involved (may be long; reports shorten). Empty when it concerns everyone alike. */
   people: string[];
-  /** Ids of the groups involved. */
+  /** Ids of the groups involved. Empty when it concerns every group alike. */
   groups: string[];
   /** The numbers and names the wording uses, e.g. `{ category: "Bydel Alna", count: 9, groups: 8, cap: 1 }`. */
   facts: Record<string, string | number>;

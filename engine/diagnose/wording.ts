@@ -61,7 +61,7 @@ const splitTogether = "Split the keep-together set.";
 
 export const english: Wordings = {
   no_groups: (f) => ({
-    message: `No groups are set up for the ${people(f.people)}`,
+    message: `No groups are set up (${people(f.people)} to place)`,
     fixes: ["Set the number of groups.", "Set a group size.", "List the groups with their sizes."],
   }),
 
@@ -198,23 +198,20 @@ export const english: Wordings = {
     fixes:
       f.count === 2
         ? [`Pin ${or(w.people)} to another group.`, `Remove ${or(w.people)} from the keep-apart set.`]
-        : [
-            `Pin all but one of them to other groups.`,
-            `Keep only one of them in the keep-apart set.`,
-          ],
+        : [`Pin all but one of them to other groups.`, `Keep only one of them in the keep-apart set.`],
   }),
 
   apart_vs_groups: (f, w) => ({
     message: `The keep-apart set ${and(w.people)} has ${people(f.size)}, but there ${f.groups === 1 ? "is" : "are"} only ${groups(f.groups)}`,
-    fixes: [
-      `Make ${groups(f.size)}.`,
-      `Remove ${people(f.size - f.groups)} from the keep-apart set.`,
-    ],
+    fixes: [`Make ${groups(f.size)}.`, `Remove ${people(f.size - f.groups)} from the keep-apart set.`],
   }),
 };
 
 /** Word one diagnosis with the given wordings (English by default). */
-export function word<C extends DiagnosisCode>(data: DiagnosisData<C>, wordings: Wordings = english): Diagnosis {
+export function word<C extends DiagnosisCode>(
+  data: DiagnosisData<C>,
+  wordings: Wordings = english,
+): Diagnosis {
   const fn = wordings[data.code] as (facts: FactsByCode[C], involved: Involved) => Wording;
   const { message, fixes } = fn(data.facts, data);
   return {

@@ -38,7 +38,13 @@ export const DEFAULT_ATTRIBUTE_SPECS: Readonly<Record<AttributeRole, AttributeSp
   years: { kind: "numeric", weight: 1 },
 };
 
-const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["id", "name", "firstName", "lastName", "email"]);
+const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "id",
+  "name",
+  "firstName",
+  "lastName",
+  "email",
+]);
 
 /**
  * A header reduced for matching: lower case, accents dropped, æ→ae, ø→o, å→a, and only

@@ -25,15 +25,26 @@ const CP1252_HIGH: readonly number[] = [
 /** Strip a byte-order mark, then strict UTF-8; if that fails, Windows-1252. */
 export function decodeRosterBytes(bytes: Uint8Array): DecodedRoster {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: "utf-16le" };
+    return {
+      text: new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes.subarray(2)),
+      encoding: "utf-16le",
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: "utf-16be" };
+    return {
+      text: new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes.subarray(2)),
+      encoding: "utf-16be",
+    };
   }
   const body =
-    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? bytes.subarray(3)
+      : bytes;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding: "utf-8" };
+    return {
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body),
+      encoding: "utf-8",
+    };
   } catch {
     return { text: decodeWindows1252(body), encoding: "windows-1252" };
   }

@@ -9,8 +9,8 @@
  */
 import { z } from "zod";
 import { type InputIssue, ProblemInputError } from "../errors.js";
-import { zodIssues } from "../problem/validate.js";
 import { type AttributeSpec, AttributeSpecSchema, type Person } from "../problem/schema.js";
+import { zodIssues } from "../problem/validate.js";
 import { defaultAttributeSpec, headerKey, recogniseHeader } from "./columns.js";
 import type { SkippedRow, Table } from "./table.js";
 
@@ -18,7 +18,9 @@ const column = z.string().min(1, "must name a column");
 
 /** How roster columns become people: the CLI's JSON config and the HTTP query both use it. */
 export const RosterMappingSchema = z.strictObject({
-  id: column.optional().describe("Column with a unique id per person; else the e-mail, else P1, P2, … in file order"),
+  id: column
+    .optional()
+    .describe("Column with a unique id per person; else the e-mail, else P1, P2, … in file order"),
   name: column.optional().describe("Column with the person's name"),
   email: column.optional().describe("Column with the person's e-mail"),
   attributes: z
@@ -33,6 +35,19 @@ export const RosterMappingSchema = z.strictObject({
 });
 /** A mapping as written (weights may be omitted). */
 export type RosterMapping = z.input<typeof RosterMappingSchema>;
+
+/** Check a mapping (from a JSON config or a query), or throw ProblemInputError with paths under `mapping`. */
+export function parseRosterMapping(mapping: unknown, file?: string): z.output<typeof RosterMappingSchema> {
+  const parsed = RosterMappingSchema.safeParse(mapping ?? {});
+  if (parsed.success) return parsed.data;
+  throw new ProblemInputError(
+    zodIssues(parsed.error).map((i) => ({
+      ...i,
+      path: ["mapping", ...i.path],
+      ...(file !== undefined ? { file } : {}),
+    })),
+  );
+}
 
 export interface RosterPeople {
   people: Person[];
@@ -66,13 +81,7 @@ export function rosterToPeople(
   const { file } = options;
   const located = (issue: InputIssue): InputIssue => (file !== undefined ? { ...issue, file } : issue);
 
-  const parsedMapping = RosterMappingSchema.safeParse(mapping);
-  if (!parsedMapping.success) {
-    throw new ProblemInputError(
-      zodIssues(parsedMapping.error).map((i) => located({ ...i, path: ["mapping", ...i.path] })),
-    );
-  }
-  const map = parsedMapping.data;
+  const map = parseRosterMapping(mapping, file);
   const header = table.header;
   const label = (index: number) => `column ${index + 1} (${header[index]})`;
 
@@ -105,7 +114,9 @@ export function rosterToPeople(
     const index = resolve(name, ["mapping", role]);
     if (index === undefined) continue;
     if (ignored.has(index)) {
-      issues.push(located({ path: ["mapping", role], message: `column "${name}" is both the ${role} and ignored` }));
+      issues.push(
+        located({ path: ["mapping", role], message: `column "${name}" is both the ${role} and ignored` }),
+      );
     }
     mapped[role] = index;
   }
@@ -123,7 +134,10 @@ export function rosterToPeople(
       );
     } else if (ignored.has(index)) {
       issues.push(
-        located({ path: ["mapping", "attributes", name], message: `column "${name}" is both an attribute and ignored` }),
+        located({
+          path: ["mapping", "attributes", name],
+          message: `column "${name}" is both an attribute and ignored`,
+        }),
       );
     }
     mappedAttributes.set(index, spec);
@@ -131,7 +145,9 @@ export function rosterToPeople(
   if (issues.length > 0) throw new ProblemInputError(issues);
 
   // Recognised columns fill the roles the mapping leaves open (first column of a role wins).
-  const taken = new Set<number>([...ignored, ...Object.values(mapped), ...mappedAttributes.keys()]);
+  // A column the mapping gives one person role may still be recognised for another (id: "E-post"
+  // leaves E-post the e-mail column too); ignored and attribute columns are out of the running.
+  const taken = new Set<number>([...ignored, ...mappedAttributes.keys()]);
   const autoRole = (role: string): number | undefined => {
     const index = header.findIndex((h, i) => !taken.has(i) && recogniseHeader(h) === role);
     return index >= 0 ? index : undefined;
@@ -145,7 +161,8 @@ export function rosterToPeople(
 
   const attributeCols = new Map<number, AttributeSpec>();
   header.forEach((h, i) => {
-    const spec = mappedAttributes.get(i) ?? (taken.has(i) || personCols.has(i) ? undefined : defaultAttributeSpec(h));
+    const spec =
+      mappedAttributes.get(i) ?? (taken.has(i) || personCols.has(i) ? undefined : defaultAttributeSpec(h));
     if (spec) attributeCols.set(i, spec);
   });
   const attributes: Record<string, AttributeSpec> = {};
@@ -164,22 +181,30 @@ export function rosterToPeople(
 
   if (table.rows.length === 0 && table.skipped.length === 0) {
     throw new ProblemInputError([
-      located({ path: [], message: `no people: the roster has a header but no rows below it`, line: table.headerLine }),
+      located({
+        path: [],
+        message: `no people: the roster has a header but no rows below it`,
+        line: table.headerLine,
+      }),
     ]);
   }
 
   table.rows.forEach((row, r) => {
     const problems: CellProblem[] = [];
+    const checked = new Set<number>();
     const required = (index: number | undefined): string | undefined => {
       if (index === undefined) return undefined;
       const cell = row.cells[index];
-      if (cell === "") problems.push({ column: index, text: "required cell is empty" });
+      if (cell === "" && !checked.has(index))
+        problems.push({ column: index, text: "required cell is empty" });
+      checked.add(index);
       return cell;
     };
 
     const idCell = required(idCol);
     const emailCell = required(emailCol);
-    if (emailCell && !EMAIL.test(emailCell)) problems.push({ column: emailCol, text: "not an e-mail address" });
+    if (emailCell && !EMAIL.test(emailCell))
+      problems.push({ column: emailCol, text: "not an e-mail address" });
     let name = required(nameCol);
     if (firstCol !== undefined || lastCol !== undefined) {
       name = [firstCol, lastCol]
@@ -203,7 +228,10 @@ export function rosterToPeople(
         problems.push({ column: i, text: "required cell is empty" });
       } else {
         let known = spelling.get(i);
-        if (!known) spelling.set(i, (known = new Map()));
+        if (!known) {
+          known = new Map();
+          spelling.set(i, known);
+        }
         const key = categoryKey(cell);
         const first = known.get(key);
         if (first === undefined) known.set(key, cell);
@@ -211,8 +239,7 @@ export function rosterToPeople(
       }
     }
 
-    const id =
-      idCol !== undefined ? idCell : emailCol !== undefined ? emailCell?.toLowerCase() : `P${r + 1}`;
+    const id = idCol !== undefined ? idCell : emailCol !== undefined ? emailCell?.toLowerCase() : `P${r + 1}`;
     const emailKey = emailCell ? emailCell.toLowerCase() : undefined;
     const nameKey = name ? categoryKey(name) : "";
     let duplicate: string | undefined;
@@ -234,7 +261,9 @@ export function rosterToPeople(
       if (skip) {
         skipped.push({
           line: row.line,
-          reason: problems.map((p) => (p.column === undefined ? p.text : `${label(p.column)}: ${p.text}`)).join("; "),
+          reason: problems
+            .map((p) => (p.column === undefined ? p.text : `${label(p.column)}: ${p.text}`))
+            .join("; "),
         });
         return;
       }
@@ -243,7 +272,9 @@ export function rosterToPeople(
           located({
             path: [],
             message:
-              p.column === undefined ? `line ${row.line}: ${p.text}` : `line ${row.line}, ${label(p.column)}: ${p.text}`,
+              p.column === undefined
+                ? `line ${row.line}: ${p.text}`
+                : `line ${row.line}, ${label(p.column)}: ${p.text}`,
             line: row.line,
             ...(p.column !== undefined ? { column: p.column + 1 } : {}),
           }),
@@ -286,6 +317,11 @@ const NUMBER = /^[+\-\u2212]?(?:\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?(?:[.,]\d+
 export function parseNumber(cell: string): number | undefined {
   const s = cell.trim();
   if (!NUMBER.test(s) || !/\d/.test(s)) return undefined;
-  const n = Number(s.replace(/[ \u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", "."));
+  const n = Number(
+    s
+      .replace(/[ \u00a0\u202f]/g, "")
+      .replace("\u2212", "-")
+      .replace(",", "."),
+  );
   return Number.isFinite(n) ? n : undefined;
 }

@@ -75,7 +75,8 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
 
   const records = readRecords(text, delimiter, issue);
   const nonBlank = records.filter((r) => r.cells.some((c) => c !== ""));
-  if (nonBlank.length === 0) throw new ProblemInputError([issue("the file is empty: expected a header line")]);
+  if (nonBlank.length === 0)
+    throw new ProblemInputError([issue("the file is empty: expected a header line")]);
   const [headerRecord, ...dataRecords] = nonBlank;
 
   if (options.ragged) {
@@ -105,7 +106,9 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") {
-      issues.push(issue(`line ${headerLine}, column ${i + 1}: the column has no name in the header`, headerLine, i + 1));
+      issues.push(
+        issue(`line ${headerLine}, column ${i + 1}: the column has no name in the header`, headerLine, i + 1),
+      );
       return;
     }
     const key = headerKey(name) || name;
@@ -167,7 +170,9 @@ function readRecords(
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const { line, column, message } = describeCsvError(error, consumed + 1, delimiter);
-    throw new ProblemInputError([issue(`line ${line}${column ? `, column ${column}` : ""}: ${message}`, line, column)]);
+    throw new ProblemInputError([
+      issue(`line ${line}${column ? `, column ${column}` : ""}: ${message}`, line, column),
+    ]);
   }
 }
 

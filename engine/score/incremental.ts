@@ -122,8 +122,7 @@ export class IncrementalScore {
       const Sg = this.sums[g * numCount + a];
       const Sh = this.sums[h * numCount + a];
       const before = (sg > 0 ? (Sg * Sg) / sg : 0) + (sh > 0 ? (Sh * Sh) / sh : 0);
-      const after =
-        (sg2 > 0 ? ((Sg - x) * (Sg - x)) / sg2 : 0) + (sh2 > 0 ? ((Sh + x) * (Sh + x)) / sh2 : 0);
+      const after = (sg2 > 0 ? ((Sg - x) * (Sg - x)) / sg2 : 0) + (sh2 > 0 ? ((Sh + x) * (Sh + x)) / sh2 : 0);
       d += this.objective.numCoef[a] * (after - before);
     }
     return d;

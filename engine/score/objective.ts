@@ -109,7 +109,12 @@ export function buildObjective(model: Model): Objective {
 
   const keyCoef = new Float64Array(model.keyCount);
   for (let k = 0; k < model.keyCount; k++) keyCoef[k] = categorical[model.keyAttr[k]].coef;
-  const all = [...categorical, ...numeric, ...(pairwise ? [pairwise] : []), ...(stability ? [stability] : [])];
+  const all = [
+    ...categorical,
+    ...numeric,
+    ...(pairwise ? [pairwise] : []),
+    ...(stability ? [stability] : []),
+  ];
   const weightSum = all.reduce((s, t) => s + t.weight, 0);
   return {
     categorical,
@@ -125,7 +130,13 @@ export function buildObjective(model: Model): Objective {
   };
 }
 
-function norm(kind: TermKind, name: string, weight: number, lowerBound: number, expectation: number): TermNorm {
+function norm(
+  kind: TermKind,
+  name: string,
+  weight: number,
+  lowerBound: number,
+  expectation: number,
+): TermNorm {
   const span = expectation - lowerBound;
   return { kind, name, weight, lowerBound, expectation, coef: span > 1e-12 ? weight / span : weight };
 }
@@ -172,7 +183,7 @@ export function evenSpreadPairs(count: number, caps: [number, number][], m: numb
   if (room < count) {
     const q = Math.floor(count / m);
     const r = count - q * m;
-    return r * ((q + 1) * q) / 2 + (m - r) * ((q * (q - 1)) / 2);
+    return (r * ((q + 1) * q)) / 2 + (m - r) * ((q * (q - 1)) / 2);
   }
   const filled = (level: number) => caps.reduce((s, [cap, groups]) => s + Math.min(cap, level) * groups, 0);
   let lo = 0;

@@ -37,8 +37,12 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
     .map((x) => x.a);
   const free = rng.shuffle(Array.from({ length: unitCount }, (_, u) => u).filter((u) => unitGroup[u] < 0));
   const firstMember = (u: number) => model.unitMembers[model.unitStart[u]];
+  const freedom = Int32Array.from({ length: unitCount }, (_, u) => allowedCount(model, u));
   free.sort((x, y) => {
-    // Bigger units first so they find room; then by category keys.
+    // Units with fewer allowed groups first, then bigger units, so they find room; then by
+    // category keys, the order of the deal.
+    const byFreedom = freedom[x] - freedom[y];
+    if (byFreedom !== 0) return byFreedom;
     const bySize = model.unitSize[y] - model.unitSize[x];
     if (bySize !== 0) return bySize;
     const px = firstMember(x);
@@ -49,8 +53,6 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
     }
     return 0;
   });
-  // Restricted units first among equals would be better still, but the deal order matters
-  // more for mixing; restricted units fall back to any allowed group below.
   let next = 0;
   for (const u of free) {
     const k = model.unitSize[u];
@@ -70,6 +72,14 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
     load[chosen] += k;
   }
   return unitGroup;
+}
+
+function allowedCount(model: Model, u: number): number {
+  const row = model.unitAllowedRow[u];
+  if (row < 0) return model.m;
+  let count = 0;
+  for (let g = 0; g < model.m; g++) count += model.allowedMask[row * model.m + g];
+  return count;
 }
 
 /** The allowed group with the most room left (possibly overfull: the size rule reports it). */

@@ -87,9 +87,13 @@ export async function localSearch(
   if (score.hard === 0 && score.soft - offset <= 1e-9) return outcome("optimal", 0, 0, 0);
 
   let slack = 0;
-  for (let g = 0; g < m; g++) slack += model.maxSize[g] - model.minSize[g];
-  // With every size fixed, a relocate can only break a size rule: swap only.
-  const swapShare = slack === 0 ? 1 : config.swapShare;
+  let sizesHold = true;
+  for (let g = 0; g < m; g++) {
+    slack += model.maxSize[g] - model.minSize[g];
+    if (score.size[g] < model.minSize[g] || score.size[g] > model.maxSize[g]) sizesHold = false;
+  }
+  // With every size fixed and met, a relocate can only break a size rule: swap only.
+  const swapShare = slack === 0 && sizesHold ? 1 : config.swapShare;
   const lambda = score.objective.hardWeight;
   const acceptor = makeAcceptor(config, score, rng, movable, lambda);
   const hasAllowed = model.allowedMask.length > 0;
@@ -113,7 +117,10 @@ export async function localSearch(
 
   while (stop === null) {
     const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
-    while (iterations < chunkEnd) {
+    const chunkStart = iterations;
+    // Picks that hit an illegal move (same group, disallowed group) are not counted as
+    // iterations; a chunk of picks with no legal move at all ends the search.
+    for (let picks = 0; picks < CHUNK && iterations < chunkEnd; picks++) {
       const u = movable[rng.nextInt(movable.length)];
       const g = unitGroup[u];
       let v = -1;
@@ -162,6 +169,7 @@ export async function localSearch(
     progress = Math.max(elapsed / limits.timeLimitMs, iterations / iterationLimit);
     if (stop !== null) break;
     if (iterations >= iterationLimit) stop = "iterationLimit";
+    else if (iterations === chunkStart) stop = "nothingToMove";
     else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
     else if (limits.signal?.aborted) stop = "aborted";
     if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {

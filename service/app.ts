@@ -1,0 +1,112 @@
+/**
+ * The app: `buildApp(config)` gives a fastify instance with every plugin and route, the same
+ * for the server, the tests and the benchmark. No engine logic lives here or below: routes
+ * translate HTTP to engine calls, plugins hold the shared work (solver pool, job store).
+ *
+ * One error handler turns every error into problem details (RFC 9457); one not-found handler
+ * does the same for unknown routes. Requests are validated by the zod schemas (the engine's
+ * `ProblemSchema` for a problem), and a failed validation is the engine's own
+ * `ProblemInputError`, so every invalid field reads the same wherever it was caught.
+ *
+ * Logging (see `logging.ts`): one line per request and one per job; never a body, a result
+ * or an error's wording, since they name people.
+ */
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fastify";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { type InputIssue, ProblemInputError } from "../engine/index.js";
+import type { Config } from "./config.js";
+import { HttpError, problemFrom } from "./errors.js";
+import { REDACT_PATHS, RequestLog } from "./logging.js";
+import auth from "./plugins/auth.js";
+import jobs from "./plugins/jobs.js";
+import parsers from "./plugins/parsers.js";
+import pool from "./plugins/pool.js";
+import swagger from "./plugins/swagger.js";
+import health from "./routes/health.js";
+import compositions from "./routes/v1/compositions.js";
+import evaluations from "./routes/v1/evaluations.js";
+import jobRoutes from "./routes/v1/jobs.js";
+
+export interface BuildOptions {
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Validation by zod, failing with the engine's error class (paths outside the body are prefixed). */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return { value: parsed.data };
+    const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
+    const issues: InputIssue[] = parsed.error.issues.map((i) => ({
+      path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== "symbol")],
+      message: i.message,
+    }));
+    return { error: new ProblemInputError(issues) };
+  };
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    logController: new RequestLog(),
+    // Event streams are closed by their jobs on shutdown; idle keep-alive sockets by fastify.
+    forceCloseConnections: "idle",
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.setErrorHandler((err, request, reply) => {
+    const problem = problemFrom(err);
+    if (problem.status >= 500) {
+      // The kind and where, never the message: an engine error may quote the input.
+      const frames = err instanceof Error ? (err.stack ?? "").split("\n").slice(1, 8).join("\n") : "";
+      request.log.error({ errType: err instanceof Error ? err.name : typeof err, frames }, "request failed");
+    }
+    if (err instanceof HttpError) reply.headers(err.headers);
+    if (problem.status === 401) reply.header("www-authenticate", 'Bearer realm="tverr"');
+    return reply
+      .code(problem.status)
+      .type("application/problem+json")
+      .send({ ...problem, instance: request.url.split("?")[0] });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = problemFrom({
+      statusCode: 404,
+      message: `No route for ${request.method} ${request.url.split("?")[0]}`,
+    });
+    return reply
+      .code(404)
+      .type("application/problem+json")
+      .send({ ...problem, instance: request.url.split("?")[0] });
+  });
+
+  await app.register(swagger);
+  await app.register(parsers);
+  await app.register(pool, { size: config.workers });
+  await app.register(jobs, { config });
+  await app.register(health, { config });
+  await app.register(
+    async (v1) => {
+      await v1.register(auth, { keys: config.apiKeys });
+      await v1.register(compositions, { config });
+      await v1.register(jobRoutes, { config });
+      await v1.register(evaluations, { config });
+    },
+    { prefix: "/v1" },
+  );
+  return app;
+}

@@ -1,0 +1,227 @@
+/**
+ * Bad input, each kind pinned: every error is problem details (RFC 9457) with a stable
+ * `code`, and invalid fields are named by JSON path or by CSV line and column.
+ */
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, smallProblem } from "./helper.js";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await build({ bodyLimitBytes: 64 * 1024, maxPeople: 30 });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const post = (payload: unknown, headers: Record<string, string> = {}, url = "/v1/compositions") =>
+  app.inject({ method: "POST", url, headers, payload: payload as string });
+
+describe("problem details", () => {
+  it("invalid JSON: 400, without quoting the body", async () => {
+    const res = await post('{"people": [{"id": "Kari Nordmann"', { "content-type": "application/json" });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchInlineSnapshot(`
+      {
+        "code": "invalid_json",
+        "detail": "The body is not valid JSON",
+        "instance": "/v1/compositions",
+        "status": 400,
+        "title": "Bad request",
+        "type": "urn:tverr:problem:invalid-json",
+      }
+    `);
+    expect(res.body).not.toContain("Kari");
+  });
+
+  it("schema violations: 400 with the path of every invalid field", async () => {
+    const problem = smallProblem();
+    const bad = {
+      ...problem,
+      people: [{ id: "" }, { id: "p2", attributes: { Kjønn: true } }, ...problem.people.slice(2)],
+      groups: { count: 0 },
+      options: { timeLimitMs: -1 },
+    };
+    const res = await post(bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchInlineSnapshot(`
+      {
+        "code": "invalid_input",
+        "detail": "4 issues in the request",
+        "instance": "/v1/compositions",
+        "issues": [
+          {
+            "message": "must be a non-empty string",
+            "path": "people[0].id",
+            "pointer": "/people/0/id",
+          },
+          {
+            "message": "Invalid input",
+            "path": "people[1].attributes["Kjønn"]",
+            "pointer": "/people/1/attributes/Kjønn",
+          },
+          {
+            "message": "Too small: expected number to be >0",
+            "path": "groups.count",
+            "pointer": "/groups/count",
+          },
+          {
+            "message": "Too small: expected number to be >0",
+            "path": "options.timeLimitMs",
+            "pointer": "/options/timeLimitMs",
+          },
+        ],
+        "status": 400,
+        "title": "Invalid input",
+        "type": "urn:tverr:problem:invalid-input",
+      }
+    `);
+  });
+
+  it("cross-field rules: 400 with the engine's paths", async () => {
+    const problem = smallProblem();
+    problem.people[3] = { ...problem.people[3], id: "p1" };
+    problem.rules = { apart: [["p2", "nobody"]] };
+    const res = await post(problem);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toEqual([
+      "people[3].id",
+      "rules.apart[0][1]",
+    ]);
+  });
+
+  it("a CSV with a bad line: 400 with line and column", async () => {
+    const csv =
+      "Navn;E-post;Virksomhet\r\nAnne;anne@oslo.kommune.no;Etat 1\r\nBjørn;ikke-en-adresse;Etat 2\r\n";
+    const res = await post(csv, { "content-type": "text/csv" }, "/v1/compositions?count=1");
+    expect(res.statusCode).toBe(400);
+    const { issues } = res.json();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ line: 3, column: 2 });
+    expect(issues[0].message).toContain("not an e-mail address");
+    expect(res.body).not.toContain("ikke-en-adresse");
+  });
+
+  it("a bad query parameter for a CSV body: 400 naming it", async () => {
+    const res = await post(
+      "Navn\r\nA\r\n",
+      { "content-type": "text/csv" },
+      "/v1/compositions?size=many&colour=red",
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toEqual([
+      "querystring.size",
+      "querystring",
+    ]);
+  });
+
+  it("query parameters with a JSON body: 400, they belong in the problem", async () => {
+    const res = await post(smallProblem(), {}, "/v1/compositions?size=4");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0].path).toBe("querystring.size");
+  });
+
+  it("a multipart body without settings: 400 naming the part", async () => {
+    const form = new FormData();
+    form.append("roster", new Blob(["Navn\r\nA\r\n"]), "r.csv");
+    const request = new Request("http://localhost/", { method: "POST", body: form });
+    const res = await post(Buffer.from(await request.arrayBuffer()), {
+      "content-type": request.headers.get("content-type") ?? "",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0].path).toBe("settings");
+  });
+
+  it("oversized body: 413", async () => {
+    const res = await post(`{"people":[${'{"id":"x"},'.repeat(10_000)}]}`, {
+      "content-type": "application/json",
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: "body_too_large", status: 413 });
+  });
+
+  it("too many people: 413 with the limit", async () => {
+    const res = await post(smallProblem(31));
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({
+      code: "too_many_people",
+      detail: "31 people; this server takes at most 30",
+    });
+  });
+
+  it("unsupported content type: 415", async () => {
+    const res = await post("<people/>", { "content-type": "application/xml" });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe("unsupported_media_type");
+  });
+
+  it("infeasible rules with onInfeasible fail: 422 with the diagnosis", async () => {
+    const problem = smallProblem();
+    problem.attributes = { Virksomhet: { kind: "categorical", maxPerGroup: 1 } };
+    problem.groups = { count: 2 };
+    problem.options = { onInfeasible: "fail", iterationLimit: 100 };
+    const res = await post(problem);
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body).toMatchObject({ code: "infeasible", status: 422, type: "urn:tverr:problem:infeasible" });
+    expect(body.diagnoses[0]).toMatchObject({
+      code: "cap_vs_count",
+      rule: "attributes.Virksomhet.maxPerGroup",
+      facts: { attribute: "Virksomhet", count: 3, groups: 2, cap: 1, capNeeded: 2, groupsNeeded: 3 },
+    });
+  });
+
+  it("unknown job: 404", async () => {
+    const res = await app.inject({ method: "GET", url: "/v1/jobs/00000000-0000-0000-0000-000000000000" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      code: "job_not_found",
+      instance: "/v1/jobs/00000000-0000-0000-0000-000000000000",
+    });
+  });
+
+  it("unknown route: 404 problem details", async () => {
+    const res = await app.inject({ method: "GET", url: "/v2/anything" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: "not_found", status: 404 });
+  });
+});
+
+describe("API keys", () => {
+  let secured: FastifyInstance;
+  beforeAll(async () => {
+    secured = await build({ apiKeys: ["k-one", "k-two"] });
+  });
+  afterAll(async () => {
+    await secured.close();
+  });
+
+  it("401 without a key, with a challenge", async () => {
+    const res = await secured.inject({ method: "POST", url: "/v1/compositions", payload: smallProblem() });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers["www-authenticate"]).toMatch(/^Bearer/);
+    expect(res.json().code).toBe("unauthorized");
+  });
+
+  it("401 with a wrong key", async () => {
+    const res = await secured.inject({
+      method: "GET",
+      url: "/v1/jobs/x",
+      headers: { authorization: "Bearer k-three" },
+    });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it("passes with any of the keys; health stays open", async () => {
+    const res = await secured.inject({
+      method: "POST",
+      url: "/v1/compositions",
+      headers: { authorization: "Bearer k-two" },
+      payload: smallProblem(),
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await secured.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
+    expect((await secured.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The server as `npm start` runs it (`node --import tsx service/server.ts`): it starts, its
+ * solver threads load TypeScript, and on SIGTERM it stops taking work, cancels what cannot
+ * finish within the grace period, and exits 0.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, expect, it } from "vitest";
+import { osloProblem, smallProblem } from "./helper.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+});
+
+function start(env: Record<string, string>): Promise<{ base: string; output: () => string }> {
+  child = spawn(process.execPath, ["--import", "tsx", "service/server.ts"], {
+    cwd: root,
+    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", TVERR_WORKERS: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += String(d);
+  });
+  child.stderr?.on("data", (d) => {
+    out += String(d);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const check = () => {
+      const m = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ base: m[1], output: () => out });
+      }
+    };
+    child?.stdout?.on("data", check);
+  });
+}
+
+const exited = (c: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    c.exitCode !== null ? resolve(c.exitCode) : c.once("exit", resolve),
+  );
+
+it("serves, then shuts down on SIGTERM within the grace period, exit 0", async () => {
+  const { base, output } = await start({ TVERR_SHUTDOWN_GRACE_MS: "300" });
+  const quick = await fetch(`${base}/v1/compositions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(smallProblem()),
+  });
+  expect(quick.status).toBe(200);
+
+  const long = await fetch(`${base}/v1/compositions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", prefer: "respond-async" },
+    body: JSON.stringify(osloProblem(30_000)),
+  });
+  expect(long.status).toBe(202);
+  const jobUrl = `${base}${long.headers.get("location")}`;
+  const state = async () => ((await (await fetch(jobUrl)).json()) as { state: string }).state;
+  for (let i = 0; i < 100 && (await state()) !== "running"; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+
+  const t = Date.now();
+  child?.kill("SIGTERM");
+  const code = await exited(child as ChildProcess);
+  expect(code).toBe(0);
+  expect(Date.now() - t).toBeLessThan(3_000);
+  const lines = output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l));
+  expect(lines.find((l) => l.msg === "job finished" && l.state === "cancelled")).toMatchObject({
+    cancelReason: "shutdown",
+  });
+  expect(lines.at(-1)?.msg).toBe("stopped");
+});
