@@ -38,6 +38,8 @@ export interface SolveStats {
   searchMs: number;
   totalMs: number;
   timeToBestMs: number;
+  /** Search time until every hard rule held: 0 when the construction met them, -1 never. */
+  timeToFeasibleMs: number;
   stopReason: StopReason;
 }
 
@@ -64,7 +66,8 @@ export async function solve(input: unknown, runtime: SolveRuntime = {}): Promise
     rng,
     { ...defaultSearchConfig, ...runtime.search },
     {
-      timeLimitMs: problem.options.timeLimitMs,
+      // The time limit bounds the whole call, so preparation counts against it.
+      timeLimitMs: Math.max(0, problem.options.timeLimitMs - (t1 - t0)),
       iterationLimit: problem.options.iterationLimit,
       signal: runtime.signal,
       onProgress: runtime.onProgress,
@@ -87,6 +90,7 @@ export async function solve(input: unknown, runtime: SolveRuntime = {}): Promise
       searchMs: outcome.elapsedMs,
       totalMs: t2 - t0,
       timeToBestMs: outcome.timeToBestMs,
+      timeToFeasibleMs: outcome.timeToFeasibleMs,
       stopReason: outcome.stopReason,
     },
   };

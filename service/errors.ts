@@ -16,10 +16,10 @@ import {
 } from "../engine/index.js";
 
 export interface IssueDetail {
-  /** `people[3].attributes.Kjønn`, as people read JSON paths. */
-  path: string;
+  /** `people[3].attributes.Kjønn`, as people read JSON paths (absent for a roster's line). */
+  path?: string;
   /** RFC 6901 JSON pointer into the request body (or query). */
-  pointer: string;
+  pointer?: string;
   message: string;
   file?: string;
   line?: number;
@@ -51,6 +51,9 @@ export class HttpError extends Error {
   }
 }
 
+/** A body can be wrong in every one of thousands of rows; a reply lists this many. */
+const MAX_ISSUES = 100;
+
 const TITLES: Record<number, string> = {
   400: "Bad request",
   401: "Unauthorized",
@@ -74,9 +77,10 @@ function pointer(path: (string | number)[]): string {
 }
 
 export function issueDetail(issue: InputIssue): IssueDetail {
+  // A roster issue is placed by line and column; an empty JSON path would say nothing.
+  const located = issue.line !== undefined && issue.path.length === 0;
   return {
-    path: formatPath(issue.path),
-    pointer: pointer(issue.path),
+    ...(located ? {} : { path: formatPath(issue.path), pointer: pointer(issue.path) }),
     message: issue.message,
     ...(issue.file !== undefined ? { file: issue.file } : {}),
     ...(issue.line !== undefined ? { line: issue.line } : {}),
@@ -103,9 +107,15 @@ interface FastifyLikeError {
 export function problemFrom(err: unknown): ProblemDetails {
   if (err instanceof ProblemInputError) {
     const n = err.issues.length;
+    const listed = n > MAX_ISSUES ? `; the first ${MAX_ISSUES} are listed` : "";
     return {
-      ...make(400, "invalid_input", `${n} ${n === 1 ? "issue" : "issues"} in the request`, "Invalid input"),
-      issues: err.issues.map(issueDetail),
+      ...make(
+        400,
+        "invalid_input",
+        `${n} ${n === 1 ? "issue" : "issues"} in the request${listed}`,
+        "Invalid input",
+      ),
+      issues: err.issues.slice(0, MAX_ISSUES).map(issueDetail),
     };
   }
   if (err instanceof InfeasibleError) {

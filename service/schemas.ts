@@ -38,8 +38,8 @@ export const DiagnosisSchema = z
 
 export const IssueSchema = z
   .object({
-    path: z.string().describe("JSON path as people read it, e.g. people[3].id"),
-    pointer: z.string().describe("RFC 6901 JSON pointer"),
+    path: z.string().optional().describe("JSON path as people read it, e.g. people[3].id"),
+    pointer: z.string().optional().describe("RFC 6901 JSON pointer"),
     message: z.string(),
     file: z.string().optional(),
     line: z.number().int().optional().describe("CSV line, counting from 1"),

@@ -6,6 +6,7 @@
  * (for a CSV upload, every column it had, in its delimiter) or, for a JSON problem, the id,
  * the name and the attributes (`;`-separated with decimal commas, as Norwegian Excel reads).
  */
+import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Problem, SolveResult } from "../engine/index.js";
 import { type RosterRead, toCsv } from "../engine/roster/index.js";
@@ -61,6 +62,9 @@ export function csvSourceFromRoster(roster: RosterRead): CsvSource {
   }
   return { delimiter: roster.delimiter, columns: roster.columns, rows };
 }
+
+/** The client asked for the groups as CSV. */
+export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? "");
 
 export function resultCsv(source: CsvSource, result: SolveResult): string {
   const rows: (string | number | null)[][] = [["Group", ...source.columns]];

@@ -54,6 +54,8 @@ export function listViolations(model: Model, groupOf: Int32Array): Violation[] {
   }
 
   const catCount = model.categorical.length;
+  const minKeys: number[] = [];
+  for (let k = 0; k < keyCount; k++) if (model.keyMin[k] > 0) minKeys.push(k);
   for (let g = 0; g < m; g++) {
     const byKey = new Map<number, number[]>();
     for (const p of members[g]) {
@@ -65,7 +67,10 @@ export function listViolations(model: Model, groupOf: Int32Array): Violation[] {
         else byKey.set(key, [p]);
       }
     }
-    for (let key = 0; key < keyCount; key++) {
+    // Only keys present in the group can exceed a cap; only keys with a minimum can miss one.
+    const keys = new Set<number>(byKey.keys());
+    for (const k of minKeys) keys.add(k);
+    for (const key of keys) {
       const people = byKey.get(key) ?? [];
       const info = model.categorical[model.keyAttr[key]];
       const category = info.categories[key - info.keyStart];

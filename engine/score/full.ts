@@ -40,22 +40,33 @@ export function fullRawScore(model: Model, groupOf: Int32Array): RawScore {
     hardSize += Math.max(0, size[g] - model.maxSize[g]) + Math.max(0, model.minSize[g] - size[g]);
   }
 
-  const counts = new Int32Array(m * keyCount);
-  for (let p = 0; p < n; p++) {
-    for (let a = 0; a < catCount; a++) {
-      const key = model.personKey[p * catCount + a];
-      if (key >= 0) counts[groupOf[p] * keyCount + key]++;
-    }
-  }
+  // Group by group with one scratch tally, so memory stays O(n + K), not O(m·K).
+  const members = membersByGroup(groupOf, m);
+  const tally = new Int32Array(keyCount);
+  const minKeys: number[] = [];
+  for (let k = 0; k < keyCount; k++) if (model.keyMin[k] > 0) minKeys.push(k);
   const categorical = new Float64Array(catCount);
   let hardCap = 0;
   let hardMin = 0;
   for (let g = 0; g < m; g++) {
-    for (let k = 0; k < keyCount; k++) {
-      const c = counts[g * keyCount + k];
-      categorical[model.keyAttr[k]] += (c * (c - 1)) / 2;
-      hardCap += Math.max(0, c - model.keyCap[k]);
-      hardMin += Math.max(0, model.keyMin[k] - c);
+    for (let i = members.start[g]; i < members.start[g + 1]; i++) {
+      const p = members.list[i];
+      for (let a = 0; a < catCount; a++) {
+        const key = model.personKey[p * catCount + a];
+        if (key < 0) continue;
+        // Adding one more of a category makes as many new same-category pairs as it had.
+        categorical[a] += tally[key];
+        tally[key]++;
+        if (tally[key] > model.keyCap[key]) hardCap++;
+      }
+    }
+    for (const k of minKeys) hardMin += Math.max(0, model.keyMin[k] - tally[k]);
+    for (let i = members.start[g]; i < members.start[g + 1]; i++) {
+      const p = members.list[i];
+      for (let a = 0; a < catCount; a++) {
+        const key = model.personKey[p * catCount + a];
+        if (key >= 0) tally[key] = 0;
+      }
     }
   }
 
@@ -88,4 +99,15 @@ export function fullRawScore(model: Model, groupOf: Int32Array): RawScore {
     if (model.incumbent[p] >= 0 && model.incumbent[p] !== groupOf[p]) moved++;
   }
   return { categorical, numeric, pairwise, moved, hardSize, hardCap, hardMin, hardApart };
+}
+
+/** People of each group, as CSR by a counting sort: list[start[g] .. start[g+1]). */
+export function membersByGroup(groupOf: Int32Array, m: number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(m + 1);
+  for (let p = 0; p < groupOf.length; p++) start[groupOf[p] + 1]++;
+  for (let g = 0; g < m; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, m);
+  const list = new Int32Array(groupOf.length);
+  for (let p = 0; p < groupOf.length; p++) list[fill[groupOf[p]]++] = p;
+  return { start, list };
 }

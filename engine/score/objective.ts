@@ -46,8 +46,6 @@ export interface Objective {
   stabilityCoef: number;
   /** Σ coef · LB over all terms: subtract from Σ coef · raw to get Σ w N. */
   offset: number;
-  /** Energy of one hard violation when the search compares on one scale. */
-  hardWeight: number;
 }
 
 export function buildObjective(model: Model): Objective {
@@ -115,7 +113,6 @@ export function buildObjective(model: Model): Objective {
     ...(pairwise ? [pairwise] : []),
     ...(stability ? [stability] : []),
   ];
-  const weightSum = all.reduce((s, t) => s + t.weight, 0);
   return {
     categorical,
     numeric,
@@ -126,7 +123,6 @@ export function buildObjective(model: Model): Objective {
     pairCoef: pairwise?.coef ?? 0,
     stabilityCoef: stability?.coef ?? 0,
     offset: all.reduce((s, t) => s + t.coef * t.lowerBound, 0),
-    hardWeight: 10 * Math.max(1, weightSum),
   };
 }
 

@@ -1,6 +1,5 @@
 /**
- * Construction by dealing: sort the units by their categories, coarsest attribute first, and
- * deal them round-robin into groups like cards. People who share a category are then
+ * Construction by dealing: sort the units by their categories (see `dealOrder`), and deal them round-robin into groups like cards. People who share a category are then
  * consecutive and land in different groups, so the first attributes start near their bound
  * and the local search begins from a good, size-feasible grouping.
  *
@@ -27,14 +26,8 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
     }
   }
 
-  // Coarse attributes first: agencies nested in sectors then sort sector by sector, agency by
-  // agency, and dealing spreads both. Units are shuffled first so ties break by the seed.
   const catCount = model.categorical.length;
-  const order = model.categorical
-    .map((info, a) => ({ a, categories: info.categories.length, weight: info.weight }))
-    .filter((x) => x.weight > 0)
-    .sort((x, y) => x.categories - y.categories)
-    .map((x) => x.a);
+  const order = dealOrder(model);
   const free = rng.shuffle(Array.from({ length: unitCount }, (_, u) => u).filter((u) => unitGroup[u] < 0));
   const firstMember = (u: number) => model.unitMembers[model.unitStart[u]];
   const freedom = Int32Array.from({ length: unitCount }, (_, u) => allowedCount(model, u));
@@ -72,6 +65,52 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
     load[chosen] += k;
   }
   return unitGroup;
+}
+
+/**
+ * Which attributes the deal sorts by, most significant first. Attributes with a cap (or, with
+ * no caps, the heaviest) must be dealt contiguously; an attribute they are nested in (each
+ * agency in one sector) goes before them, so sorting sector by sector, agency by agency
+ * spreads both. The rest follow, coarse first.
+ */
+function dealOrder(model: Model): number[] {
+  const attrs = model.categorical
+    .map((info, a) => ({ a, info }))
+    .filter((x) => x.info.weight > 0 || hasCap(model, x.a));
+  const capped = attrs.filter((x) => hasCap(model, x.a));
+  const anchors =
+    capped.length > 0 ? capped : [...attrs].sort((x, y) => y.info.weight - x.info.weight).slice(0, 1);
+  const parents = attrs.filter(
+    (x) => !anchors.includes(x) && anchors.some((anchor) => isNestedIn(model, anchor.a, x.a)),
+  );
+  const byCoarseness = (x: { info: { categories: string[] } }, y: { info: { categories: string[] } }) =>
+    x.info.categories.length - y.info.categories.length;
+  const first = [...parents, ...anchors].sort(byCoarseness);
+  const rest = attrs.filter((x) => !first.includes(x)).sort(byCoarseness);
+  return [...first, ...rest].map((x) => x.a);
+}
+
+function hasCap(model: Model, a: number): boolean {
+  const info = model.categorical[a];
+  for (let k = info.keyStart; k < info.keyStart + info.categories.length; k++) {
+    if (model.keyCap[k] < model.n) return true;
+  }
+  return false;
+}
+
+/** Every category of attribute `child` occurs with one category of `parent` only. */
+function isNestedIn(model: Model, child: number, parent: number): boolean {
+  const catCount = model.categorical.length;
+  const parentOf = new Map<number, number>();
+  for (let p = 0; p < model.n; p++) {
+    const c = model.personKey[p * catCount + child];
+    const q = model.personKey[p * catCount + parent];
+    if (c < 0 || q < 0) continue;
+    const seen = parentOf.get(c);
+    if (seen === undefined) parentOf.set(c, q);
+    else if (seen !== q) return false;
+  }
+  return true;
 }
 
 function allowedCount(model: Model, u: number): number {

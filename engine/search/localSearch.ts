@@ -54,6 +54,8 @@ export interface SearchOutcome {
   iterations: number;
   acceptedMoves: number;
   timeToBestMs: number;
+  /** When every hard rule first held (0 when they held from the start; -1 never). */
+  timeToFeasibleMs: number;
   elapsedMs: number;
   stopReason: StopReason;
 }
@@ -74,11 +76,13 @@ export async function localSearch(
     Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
   );
   const best = Int32Array.from(score.unitGroup);
+  let timeToFeasible = score.hard === 0 ? 0 : -1;
   const outcome = (stopReason: StopReason, iterations: number, accepted: number, timeToBestMs: number) => ({
     unitGroup: best,
     iterations,
     acceptedMoves: accepted,
     timeToBestMs,
+    timeToFeasibleMs: timeToFeasible,
     elapsedMs: performance.now() - start,
     stopReason,
   });
@@ -94,8 +98,7 @@ export async function localSearch(
   }
   // With every size fixed and met, a relocate can only break a size rule: swap only.
   const swapShare = slack === 0 && sizesHold ? 1 : config.swapShare;
-  const lambda = score.objective.hardWeight;
-  const acceptor = makeAcceptor(config, score, rng, movable, lambda);
+  const acceptor = makeAcceptor(config, score, rng, movable);
   const hasAllowed = model.allowedMask.length > 0;
   const unitGroup = score.unitGroup;
   const allowedRow = model.unitAllowedRow;
@@ -103,7 +106,7 @@ export async function localSearch(
   const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
   const progressEvery = limits.progressIntervalMs ?? 250;
 
-  let current = score.hard * lambda + score.soft;
+  let current = score.soft;
   let bestHard = score.hard;
   let bestSoft = score.soft;
   let bestIsCurrent = true;
@@ -143,8 +146,13 @@ export async function localSearch(
       iterations++;
       const dHard = score.dHard;
       const dSoft = score.dSoft;
-      const candidate = current + dHard * lambda + dSoft;
-      if (!acceptor.accept(candidate, current, progress)) continue;
+      // Hard before soft: a move that breaks more hard rules is never taken; one that mends
+      // some always is (and restarts the acceptor at the new level); otherwise the acceptor
+      // judges the soft change.
+      if (dHard > 0) continue;
+      const candidate = current + dSoft;
+      if (dHard < 0) acceptor.reset(candidate);
+      else if (!acceptor.accept(candidate, current, progress)) continue;
       if (bestIsCurrent && (dHard > 0 || (dHard === 0 && dSoft > 0))) {
         best.set(unitGroup);
         bestIsCurrent = false;
@@ -158,6 +166,7 @@ export async function localSearch(
         bestSoft = score.soft;
         bestIsCurrent = true;
         timeToBest = iterations;
+        if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
         if (bestHard === 0 && bestSoft - offset <= 1e-9) {
           stop = "optimal";
           break;
@@ -194,27 +203,23 @@ function makeAcceptor(
   score: IncrementalScore,
   rng: Rng,
   movable: Int32Array,
-  lambda: number,
 ): Acceptor {
-  const current = score.hard * lambda + score.soft;
-  if (config.acceptor === "lateAcceptance") return new LateAcceptance(config.lateAcceptanceLength, current);
-  // Start temperature: the mean worsening of a sample of random swaps, so about a third of
-  // typical worsening moves are taken at first; end a thousand times cooler.
+  if (config.acceptor === "lateAcceptance")
+    return new LateAcceptance(config.lateAcceptanceLength, score.soft);
+  // Start temperature: the mean soft worsening of a sample of random swaps, so about a third
+  // of typical worsening moves are taken at first; end a thousand times cooler.
   let sum = 0;
   let count = 0;
-  const m = score.model.m;
   for (let i = 0; i < 2000 && movable.length > 1; i++) {
     const u = movable[rng.nextInt(movable.length)];
     const v = movable[rng.nextInt(movable.length)];
     if (score.unitGroup[u] === score.unitGroup[v]) continue;
     score.evalSwap(u, v);
-    const d = score.dHard * lambda + score.dSoft;
-    if (d > 0) {
-      sum += d;
+    if (score.dHard === 0 && score.dSoft > 0) {
+      sum += score.dSoft;
       count++;
     }
   }
-  void m;
   const t0 = count > 0 ? sum / count : 1e-3;
   return new Annealing(t0, t0 / 1000, rng);
 }

@@ -225,3 +225,39 @@ describe("API keys", () => {
     expect((await secured.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
   });
 });
+
+describe("many issues", () => {
+  it("lists the first hundred and counts them all", async () => {
+    const problem = smallProblem(30);
+    problem.people = problem.people.map((p) => ({ ...p, id: "" }));
+    problem.groups = { count: 0 };
+    problem.options = { timeLimitMs: 0, seed: 0.5, iterationLimit: -1 };
+    const many = {
+      ...problem,
+      people: [...problem.people, ...problem.people, ...problem.people, ...problem.people],
+    };
+    const res = await app.inject({ method: "POST", url: "/v1/compositions", payload: many });
+    expect(res.json().detail).toBe("124 issues in the request; the first 100 are listed");
+    expect(res.json().issues).toHaveLength(100);
+  });
+});
+
+describe("roster issues", () => {
+  it("are placed by line (and column), without an empty JSON path", async () => {
+    const csv = "Navn;E-post\r\nA;a@oslo.kommune.no\r\nB;b@oslo.kommune.no\r\nC;A@oslo.kommune.no\r\n";
+    const res = await app.inject({
+      method: "POST",
+      url: "/v1/compositions?count=1",
+      headers: { "content-type": "text/csv" },
+      payload: csv,
+    });
+    expect(res.json().issues).toMatchInlineSnapshot(`
+      [
+        {
+          "line": 4,
+          "message": "line 4: duplicate of line 2 (same e-mail)",
+        },
+      ]
+    `);
+  });
+});

@@ -12,6 +12,8 @@ export class Annealing implements Acceptor {
     private readonly rng: Rng,
   ) {}
 
+  reset(): void {}
+
   accept(candidate: number, current: number, progress: number): boolean {
     const delta = candidate - current;
     if (delta <= 0) return true;

@@ -13,6 +13,10 @@ export class LateAcceptance implements Acceptor {
     this.history = new Float64Array(Math.max(1, length)).fill(initial);
   }
 
+  reset(current: number): void {
+    this.history.fill(current);
+  }
+
   accept(candidate: number, current: number): boolean {
     const v = this.step % this.history.length;
     this.step++;

@@ -25,16 +25,14 @@ import { checkPeople, HttpError, problemFrom } from "../../errors.js";
 import type { CsvSource, Job } from "../../plugins/jobs.js";
 import {
   CsvBodySchema,
-  CsvQuerySchema as CsvQuery,
-  type CsvQuerySchema,
+  CsvQuerySchema,
   CsvTextSchema,
   JobSchema,
-  MultipartBodySchema as MultipartBody,
-  type MultipartBodySchema,
+  MultipartBodySchema,
   problemResponses,
   SolveResultSchema,
 } from "../../schemas.js";
-import { csvSourceFromProblem, csvSourceFromRoster, jobView, resultCsv } from "../../views.js";
+import { csvSourceFromProblem, csvSourceFromRoster, jobView, resultCsv, wantsCsv } from "../../views.js";
 
 interface Submission {
   problem: Problem;
@@ -107,8 +105,6 @@ export function parsePrefer(header: string | string[] | undefined): {
   return out;
 }
 
-export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? "");
-
 async function settledWithin(job: Job, ms: number): Promise<boolean> {
   if (ms <= 0) return false;
   let timer: NodeJS.Timeout | undefined;
@@ -161,12 +157,12 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
           prefer: z.string().optional().describe("RFC 7240: respond-async, wait=N (seconds)"),
           accept: z.string().optional().describe("text/csv for the groups as CSV"),
         }),
-        querystring: CsvQuery,
+        querystring: CsvQuerySchema,
         body: {
           content: {
             "application/json": { schema: ProblemSchema },
             "text/csv": { schema: CsvBodySchema },
-            "multipart/form-data": { schema: MultipartBody },
+            "multipart/form-data": { schema: MultipartBodySchema },
           },
         },
         response: {

@@ -18,8 +18,7 @@ import {
   JobSchema,
   problemResponses,
 } from "../../schemas.js";
-import { jobView, resultCsv } from "../../views.js";
-import { wantsCsv } from "./compositions.js";
+import { jobView, resultCsv, wantsCsv } from "../../views.js";
 
 const CANCEL_WAIT_MS = 2_000;
 const HEARTBEAT_MS = 15_000;

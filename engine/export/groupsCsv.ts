@@ -1,0 +1,107 @@
+/**
+ * A grouping as the CSV a coordinator opens in Excel: one row per person, in group order,
+ * the group first, then the roster's own columns (or, for a JSON problem, the id, the name
+ * and the attributes). The one place that turns a result into CSV: the CLI and the HTTP
+ * service both call it. Pure: text in, text out.
+ *
+ * Written by `toCsv`, so a cell that Excel would run as a formula is neutralised. The
+ * delimiter follows the roster: `;` with decimal commas when it used `;` (Excel in a
+ * Norwegian locale), `,` otherwise; UTF-8 with a byte-order mark so Excel reads æøå right.
+ */
+import type { Person } from "../problem/schema.js";
+import type { GroupReport } from "../report/report.js";
+import { headerKey } from "../roster/columns.js";
+import { type CsvCell, toCsv } from "../roster/write.js";
+
+/** What of a roster the CSV carries: `readRoster`'s result fits as is. */
+export interface GroupsCsvRoster {
+  /** The roster's columns, in file order. */
+  columns: readonly string[];
+  /** Each person's own cells, by column. */
+  extra: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The roster's delimiter. */
+  delimiter: string;
+}
+
+export interface GroupsCsvOptions {
+  /** Without a roster: the people whose id, name and attributes make the columns. */
+  people?: readonly Pick<Person, "id" | "name" | "attributes">[];
+  /** Overrides the delimiter the roster implies (without a roster the default is `,`). */
+  delimiter?: "," | ";" | "\t";
+  /** Start with a UTF-8 byte-order mark; default true. */
+  bom?: boolean;
+  /** Header of the group column; default "Group". */
+  groupHeader?: string;
+  /** Header of the group-name column, written only when some group has a name; default "Group name". */
+  groupNameHeader?: string;
+}
+
+/** Column headers without a roster. */
+const ID_HEADER = "Id";
+const NAME_HEADER = "Name";
+
+/**
+ * One row per person, sorted by group (in the result's group order), members in roster
+ * order. A roster column with the same name as the group column (e.g. a roster that is an
+ * earlier output) is replaced by the new grouping rather than repeated.
+ */
+export function groupsCsv(
+  result: { groups: readonly Pick<GroupReport, "id" | "name" | "members">[] },
+  roster?: GroupsCsvRoster,
+  options: GroupsCsvOptions = {},
+): string {
+  const groupHeader = options.groupHeader ?? "Group";
+  const groupNameHeader = options.groupNameHeader ?? "Group name";
+  const named = result.groups.some((g) => g.name !== undefined && g.name !== "");
+  const ownHeaders = named ? [groupHeader, groupNameHeader] : [groupHeader];
+  const ownKeys = new Set(ownHeaders.map((h) => headerKey(h) || h));
+
+  const delimiter = options.delimiter ?? (roster?.delimiter === ";" ? ";" : ",");
+  const personColumns = roster ? rosterColumns(roster, ownKeys) : peopleColumns(options.people ?? []);
+
+  const rows: CsvCell[][] = [[...ownHeaders, ...personColumns.header]];
+  for (const group of result.groups) {
+    const lead: CsvCell[] = named ? [group.id, group.name ?? ""] : [group.id];
+    for (const id of group.members) rows.push([...lead, ...personColumns.cells(id)]);
+  }
+  return toCsv(rows, { delimiter, bom: options.bom ?? true, decimalComma: delimiter === ";" });
+}
+
+interface Columns {
+  header: string[];
+  cells: (id: string) => CsvCell[];
+}
+
+function rosterColumns(roster: GroupsCsvRoster, ownKeys: ReadonlySet<string>): Columns {
+  const header = roster.columns.filter((c) => !ownKeys.has(headerKey(c) || c));
+  return {
+    header,
+    cells: (id) => {
+      const own = roster.extra[id];
+      return own ? header.map((c) => own[c] ?? null) : header.map(() => null);
+    },
+  };
+}
+
+function peopleColumns(people: readonly Pick<Person, "id" | "name" | "attributes">[]): Columns {
+  const attributes: string[] = [];
+  const seen = new Set<string>();
+  for (const p of people) {
+    for (const key of Object.keys(p.attributes ?? {})) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        attributes.push(key);
+      }
+    }
+  }
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const withNames = people.some((p) => p.name !== undefined);
+  return {
+    header: [ID_HEADER, ...(withNames ? [NAME_HEADER] : []), ...attributes],
+    cells: (id) => {
+      const p = byId.get(id);
+      const name: CsvCell[] = withNames ? [p?.name ?? null] : [];
+      return [id, ...name, ...attributes.map((a) => p?.attributes?.[a] ?? null)];
+    },
+  };
+}
