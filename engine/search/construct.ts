@@ -135,5 +135,5 @@ function leastLoadedAllowed(model: Model, u: number, load: Int32Array, target: n
     }
   }
   // No allowed group at all (contradictory rules, reported by the diagnosis): take group 0.
-  return best < 0 ? 0 : best;
+  return Math.max(best, 0);
 }
