@@ -12,9 +12,11 @@ export {
   ProblemInputError,
 } from "./errors.js";
 export { type EvaluateResult, evaluate } from "./evaluate.js";
+export * from "./network/index.js";
 export * from "./problem/schema.js";
 export { parseProblem, resolveGroups } from "./problem/validate.js";
 export type { GroupReport, Report, SharedCategory, TermReport } from "./report/report.js";
 export type { Violation } from "./report/violations.js";
+export * from "./roster/index.js";
 export type { SearchConfig, SearchProgress, StopReason } from "./search/localSearch.js";
 export { type SolveResult, type SolveRuntime, type SolveStats, solve } from "./solve.js";

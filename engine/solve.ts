@@ -11,6 +11,11 @@ import { IncrementalScore } from "./score/incremental.js";
 import { buildObjective } from "./score/objective.js";
 import { dealConstruction } from "./search/construct.js";
 import {
+  defaultIteratedDescentConfig,
+  iteratedDescent,
+  preferPairMaximisingSizes,
+} from "./search/iteratedDescent.js";
+import {
   defaultSearchConfig,
   localSearch,
   type SearchConfig,
@@ -60,20 +65,23 @@ export async function solve(input: unknown, runtime: SolveRuntime = {}): Promise
   const rng = new Rng(problem.options.seed);
   const initial = dealConstruction(model, rng);
   const score = new IncrementalScore(model, objective, initial);
+  if (model.hasDistance) preferPairMaximisingSizes(score, rng);
   const t1 = performance.now();
-  const outcome = await localSearch(
-    score,
-    rng,
-    { ...defaultSearchConfig, ...runtime.search },
-    {
-      // The time limit bounds the whole call, so preparation counts against it.
-      timeLimitMs: Math.max(0, problem.options.timeLimitMs - (t1 - t0)),
-      iterationLimit: problem.options.iterationLimit,
-      signal: runtime.signal,
-      onProgress: runtime.onProgress,
-      progressIntervalMs: runtime.progressIntervalMs,
-    },
-  );
+  const config = { ...defaultSearchConfig, ...runtime.search };
+  const limits = {
+    // The time limit bounds the whole call, so preparation counts against it.
+    timeLimitMs: Math.max(0, problem.options.timeLimitMs - (t1 - t0)),
+    iterationLimit: problem.options.iterationLimit,
+    signal: runtime.signal,
+    onProgress: runtime.onProgress,
+    progressIntervalMs: runtime.progressIntervalMs,
+  };
+  // A dense distance term makes every pair matter: systematic descent with kicks beats random
+  // moves there (benchmarks/mdgp.ts); rosters keep the late-acceptance search.
+  const descent = config.strategy === "iteratedDescent" || (config.strategy === "auto" && model.hasDistance);
+  const outcome = descent
+    ? await iteratedDescent(score, rng, { ...defaultIteratedDescentConfig, ...config.descent }, limits)
+    : await localSearch(score, rng, config, limits);
   const groupOf = new Int32Array(model.n);
   for (let p = 0; p < model.n; p++) groupOf[p] = outcome.unitGroup[model.unitOf[p]];
   const report = buildReport(model, objective, groupOf);

@@ -8,8 +8,9 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { groupsCsv } from "../engine/export/groupsCsv.js";
 import type { Problem, SolveResult } from "../engine/index.js";
-import { type RosterRead, toCsv } from "../engine/roster/index.js";
+import type { RosterRead } from "../engine/roster/index.js";
 import type { Config } from "./config.js";
 import type { CsvSource, Job } from "./plugins/jobs.js";
 import type { JobSchema } from "./schemas.js";
@@ -46,30 +47,18 @@ export function jobView(job: Job, config: Config, options: { result: boolean }):
   };
 }
 
-export function csvSourceFromProblem(problem: Problem): CsvSource {
-  const attributes = [...new Set(problem.people.flatMap((p) => Object.keys(p.attributes)))];
-  const rows: CsvSource["rows"] = {};
-  for (const p of problem.people)
-    rows[p.id] = [p.id, p.name ?? null, ...attributes.map((a) => p.attributes[a] ?? null)];
-  return { delimiter: ";", columns: ["Id", "Name", ...attributes], rows };
-}
+export const csvSourceFromProblem = (problem: Problem): CsvSource => ({ people: problem.people });
 
-export function csvSourceFromRoster(roster: RosterRead): CsvSource {
-  const rows: CsvSource["rows"] = {};
-  for (const p of roster.people) {
-    const cells = roster.extra[p.id] ?? {};
-    rows[p.id] = roster.columns.map((c) => cells[c] ?? null);
-  }
-  return { delimiter: roster.delimiter, columns: roster.columns, rows };
-}
+export const csvSourceFromRoster = (roster: RosterRead): CsvSource => ({
+  roster: { columns: roster.columns, extra: roster.extra, delimiter: roster.delimiter },
+});
 
 /** The client asked for the groups as CSV. */
 export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? "");
 
+/** The groups as the same Excel-safe CSV the command line writes (`;` for JSON problems, as Norwegian Excel reads). */
 export function resultCsv(source: CsvSource, result: SolveResult): string {
-  const rows: (string | number | null)[][] = [["Group", ...source.columns]];
-  for (const group of result.groups) {
-    for (const id of group.members) rows.push([group.name ?? group.id, ...(source.rows[id] ?? [id])]);
-  }
-  return toCsv(rows, { delimiter: source.delimiter, bom: true, decimalComma: source.delimiter === ";" });
+  return "roster" in source
+    ? groupsCsv(result, source.roster)
+    : groupsCsv(result, undefined, { people: source.people, delimiter: ";" });
 }

@@ -186,6 +186,23 @@ export function compile(problem: Problem): Model {
   }
   const pairs = symmetricCsr(n, pairEdges);
 
+  // Dense distances, row-major. The zero-weight term is dropped so the hot path skips it.
+  const distTermWeight = problem.distance?.weight ?? 0;
+  const hasDistance = problem.distance !== undefined && distTermWeight > 0;
+  const dist = new Float64Array(hasDistance ? n * n : 0);
+  const unitDist2 = new Float64Array(hasDistance ? unitCount : 0);
+  if (hasDistance) {
+    const matrix = problem.distance?.matrix ?? [];
+    for (let p = 0; p < n; p++) dist.set(matrix[p], p * n);
+    for (let u = 0; u < unitCount; u++) {
+      for (let i = unitStart[u]; i < unitStart[u + 1]; i++) {
+        for (let j = unitStart[u]; j < unitStart[u + 1]; j++) {
+          unitDist2[u] += dist[unitMembers[i] * n + unitMembers[j]];
+        }
+      }
+    }
+  }
+
   // Keep-apart sets become hard pairs.
   const apartEdges: [number, number, number][] = [];
   const seenApart = new Set<number>();
@@ -250,6 +267,10 @@ export function compile(problem: Problem): Model {
     pairW: pairs.w,
     pairTermWeight: problem.pairwise?.weight ?? 0,
     hasPairs: pairEdges.length > 0 && (problem.pairwise?.weight ?? 0) > 0,
+    dist,
+    distTermWeight,
+    hasDistance,
+    unitDist2,
     apartStart: apart.start,
     apartNbr: apart.nbr,
     hasApart: apartEdges.length > 0,

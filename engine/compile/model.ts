@@ -82,6 +82,14 @@ export interface Model {
   pairTermWeight: number;
   hasPairs: boolean;
 
+  // Dense distances (diversity term): dist[p*n + q], symmetric, zero diagonal; empty when none.
+  dist: Float64Array;
+  distTermWeight: number;
+  /** A distance matrix is given with a positive weight (the term and its gain table exist). */
+  hasDistance: boolean;
+  /** Σ_{p,q in unit u} dist[p,q] over ordered pairs (twice the unit's internal distance). */
+  unitDist2: Float64Array;
+
   // Hard keep-apart pairs (symmetric CSR).
   apartStart: Int32Array;
   apartNbr: Int32Array;

@@ -85,6 +85,18 @@ export const PairwiseSchema = z.strictObject({
   pairs: z.array(PairWeightSchema).default([]),
 });
 
+/**
+ * A dense dissimilarity between every two people (e.g. from survey answers), in the order of
+ * `people`: the term maximises the sum of the distances inside groups (the maximally diverse
+ * grouping objective). Symmetric, zero diagonal, non-negative (checked in validate.ts).
+ */
+export const DistanceSchema = z.strictObject({
+  weight: weight.default(1).describe("Weight of the diversity term (sum of distances inside groups)"),
+  matrix: z
+    .array(z.array(z.number().finite().nonnegative()))
+    .describe("n×n symmetric matrix, zero diagonal, row i = people[i]"),
+});
+
 export const IncumbentSchema = z.strictObject({
   assignment: z.record(id, id).describe("person id -> group id of the published grouping"),
   weight: weight.default(1).describe("Weight of the stability term (people moved)"),
@@ -108,6 +120,7 @@ export const ProblemSchema = z.strictObject({
   attributes: z.record(z.string(), AttributeSpecSchema).default({}),
   rules: RulesSchema.default({ apart: [], together: [], pins: {}, allowedGroups: {} }),
   pairwise: PairwiseSchema.optional(),
+  distance: DistanceSchema.optional(),
   incumbent: IncumbentSchema.optional(),
   options: SolveOptionsSchema.default({ seed: 1, timeLimitMs: 10_000, onInfeasible: "bestEffort" }),
 });

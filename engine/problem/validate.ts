@@ -102,6 +102,7 @@ function crossFieldIssues(problem: Problem): InputIssue[] {
     if (pair.a === pair.b)
       issues.push({ path: ["pairwise", "pairs", i], message: "a pair needs two people" });
   });
+  if (problem.distance) issues.push(...distanceIssues(problem.distance.matrix, problem.people.length));
   if (problem.incumbent) {
     for (const [pid, gid] of Object.entries(problem.incumbent.assignment)) {
       // People who dropped out may still be in the published grouping: that is the point of
@@ -146,5 +147,41 @@ function groupIssues(problem: Problem): InputIssue[] {
       });
     }
   });
+  return issues;
+}
+
+/** The matrix must be n×n, symmetric and zero on the diagonal; the first clash per row is named. */
+function distanceIssues(matrix: number[][], n: number): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (matrix.length !== n) {
+    return [
+      { path: ["distance", "matrix"], message: `expected ${n} rows (one per person), got ${matrix.length}` },
+    ];
+  }
+  matrix.forEach((row, i) => {
+    if (row.length !== n) {
+      issues.push({ path: ["distance", "matrix", i], message: `expected ${n} columns, got ${row.length}` });
+    }
+  });
+  if (issues.length > 0) return issues;
+  for (let i = 0; i < n && issues.length < 20; i++) {
+    if (matrix[i][i] !== 0) {
+      issues.push({
+        path: ["distance", "matrix", i, i],
+        message: `the diagonal must be 0, got ${matrix[i][i]}`,
+      });
+    }
+    for (let j = i + 1; j < n; j++) {
+      const a = matrix[i][j];
+      const b = matrix[j][i];
+      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) {
+        issues.push({
+          path: ["distance", "matrix", j, i],
+          message: `not symmetric: [${i}][${j}] is ${a}, [${j}][${i}] is ${b}`,
+        });
+        break;
+      }
+    }
+  }
   return issues;
 }

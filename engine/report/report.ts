@@ -12,7 +12,10 @@ export interface TermReport {
   kind: TermKind;
   name: string;
   weight: number;
-  /** The term's own value: same-category pairs, between-group sum of squares, pair weight, people moved. */
+  /**
+   * The term's own value: same-category pairs, between-group sum of squares, pair weight,
+   * minus the within-group distance sum, people moved.
+   */
   raw: number;
   lowerBound: number;
   /** Expected raw value of a uniformly random grouping with the same sizes. */
@@ -84,6 +87,7 @@ export function buildReport(model: Model, objective: Objective, groupOf: Int32Ar
     addTerm(t, raw.numeric[a]);
   });
   if (objective.pairwise) addTerm(objective.pairwise, raw.pairwise);
+  if (objective.distance) addTerm(objective.distance, raw.distance);
   if (objective.stability) addTerm(objective.stability, raw.moved);
   const softScore = terms.reduce((s, t) => s + t.weight * t.normalised, 0);
   const weightSum = terms.reduce((s, t) => s + t.weight, 0);

@@ -106,3 +106,4 @@ export function readGroupingCsv(
   const table = parseTable(toText(input).text, { file, delimiter, ragged: true });
   return readGrouping(table, people, { file, ignoreUnknown });
 }
+export { type ReadHistoryOptions, readHistory, readHistoryCsv } from "./history.js";

@@ -7,6 +7,8 @@
  *   numeric a:      B_a = Σ_g S_ga² / s_g               (between-group sum of squares of the
  *                                                        standardised attribute; its mean is 0)
  *   pairwise:       W   = Σ_{pairs together} w_ab
+ *   distance:       D   = −Σ_g Σ_{p<q in g} d_pq     (minus the within-group distance sum, so
+ *                                                        that, like every term, lower is better)
  *   stability:      M   = #people not in their incumbent group
  *   hard:           size out of range + over caps + under minimums + apart pairs together
  */
@@ -16,6 +18,7 @@ export interface RawScore {
   categorical: Float64Array;
   numeric: Float64Array;
   pairwise: number;
+  distance: number;
   moved: number;
   hardSize: number;
   hardCap: number;
@@ -87,6 +90,16 @@ export function fullRawScore(model: Model, groupOf: Int32Array): RawScore {
       if (q > p && groupOf[q] === groupOf[p]) pairwise += model.pairW[i];
     }
   }
+  let distance = 0;
+  if (model.hasDistance) {
+    const dist = model.dist;
+    for (let g = 0; g < m; g++) {
+      for (let i = members.start[g]; i < members.start[g + 1]; i++) {
+        const row = members.list[i] * n;
+        for (let j = i + 1; j < members.start[g + 1]; j++) distance -= dist[row + members.list[j]];
+      }
+    }
+  }
   let hardApart = 0;
   for (let p = 0; p < n; p++) {
     for (let i = model.apartStart[p]; i < model.apartStart[p + 1]; i++) {
@@ -98,7 +111,7 @@ export function fullRawScore(model: Model, groupOf: Int32Array): RawScore {
   for (let p = 0; p < n; p++) {
     if (model.incumbent[p] >= 0 && model.incumbent[p] !== groupOf[p]) moved++;
   }
-  return { categorical, numeric, pairwise, moved, hardSize, hardCap, hardMin, hardApart };
+  return { categorical, numeric, pairwise, distance, moved, hardSize, hardCap, hardMin, hardApart };
 }
 
 /** People of each group, as CSR by a counting sort: list[start[g] .. start[g+1]). */

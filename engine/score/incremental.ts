@@ -12,6 +12,10 @@
  *   between-group sum of squares:  (S_g−x)²/(s_g−k) − S_g²/s_g + (S_h+x)²/(s_h+k) − S_h²/s_h
  *   pairwise / apart: Σ over the unit's neighbours q of w·([q in h] − [q in g]); in a swap,
  *   pairs between the two units stay apart and are skipped.
+ *   distance: a gain table G[g·n + p] = Σ_{q in g} d_pq makes the within-group sum's change
+ *     relocate  Σ_{p∈u} (G[h,p] − G[g,p]) + D_u                     (D_u = Σ_{p,q∈u} d_pq: the
+ *     swap      that for u g→h, plus for v h→g, − 2 Σ_{p∈u,q∈v} d_pq   unit's own pairs stay)
+ *   so a move of single people costs O(1); applying one updates two rows of G, O(n).
  */
 import type { Model } from "../compile/model.js";
 import { fullRawScore, hardTotal } from "./full.js";
@@ -23,6 +27,8 @@ export class IncrementalScore {
   readonly size: Int32Array;
   readonly counts: Uint16Array;
   readonly sums: Float64Array;
+  /** Distance gain table G[g·n + p] (empty without a distance term). */
+  readonly distGain: Float64Array;
   /** Current hard violations and soft objective (Σ coef·raw, without the normalising offset). */
   hard = 0;
   soft = 0;
@@ -45,6 +51,7 @@ export class IncrementalScore {
     this.size = new Int32Array(m);
     this.counts = new Uint16Array(m * keyCount);
     this.sums = new Float64Array(m * numCount);
+    this.distGain = new Float64Array(model.hasDistance ? m * n : 0);
     let maxEntries = 0;
     for (let u = 0; u < unitCount; u++) {
       maxEntries = Math.max(maxEntries, model.unitKeyStart[u + 1] - model.unitKeyStart[u]);
@@ -60,7 +67,7 @@ export class IncrementalScore {
   resync(): void {
     const raw = fullRawScore(this.model, this.groupOf);
     const o = this.objective;
-    let soft = raw.pairwise * o.pairCoef + raw.moved * o.stabilityCoef;
+    let soft = raw.pairwise * o.pairCoef + raw.distance * o.distCoef + raw.moved * o.stabilityCoef;
     raw.categorical.forEach((v, a) => {
       soft += v * o.categorical[a].coef;
     });
@@ -83,6 +90,55 @@ export class IncrementalScore {
       this.counts[g * keyCount + model.unitKey[i]] += sign * model.unitKeyCount[i];
     }
     for (let a = 0; a < numCount; a++) this.sums[g * numCount + a] += sign * model.unitNum[u * numCount + a];
+    if (model.hasDistance) {
+      const n = model.n;
+      const dist = model.dist;
+      const gain = this.distGain;
+      const base = g * n;
+      for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
+        const row = model.unitMembers[i] * n;
+        if (sign > 0) for (let r = 0; r < n; r++) gain[base + r] += dist[row + r];
+        else for (let r = 0; r < n; r++) gain[base + r] -= dist[row + r];
+      }
+    }
+  }
+
+  /** Put every unit in `unitGroup` and recompute all tallies and the running score. */
+  reset(unitGroup: Int32Array): void {
+    this.unitGroup.set(unitGroup);
+    this.size.fill(0);
+    this.counts.fill(0);
+    this.sums.fill(0);
+    this.distGain.fill(0);
+    for (let u = 0; u < this.model.unitCount; u++) this.addUnit(u, unitGroup[u], 1);
+    this.resync();
+  }
+
+  /**
+   * Change of the within-group distance sum when unit u moves g→h and, in a swap, unit v
+   * moves h→g (v = −1 for a relocate). See the header.
+   */
+  private distanceGain(u: number, g: number, h: number, v: number): number {
+    const model = this.model;
+    const n = model.n;
+    const gain = this.distGain;
+    const members = model.unitMembers;
+    const gn = g * n;
+    const hn = h * n;
+    let d = model.unitDist2[u];
+    for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
+      const p = members[i];
+      d += gain[hn + p] - gain[gn + p];
+    }
+    if (v < 0) return d;
+    d += model.unitDist2[v];
+    const dist = model.dist;
+    for (let j = model.unitStart[v]; j < model.unitStart[v + 1]; j++) {
+      const q = members[j];
+      d += gain[gn + q] - gain[hn + q];
+      for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) d -= 2 * dist[members[i] * n + q];
+    }
+    return d;
   }
 
   private sizeViolation(g: number, s: number): number {
@@ -195,6 +251,8 @@ export class IncrementalScore {
     const numCount = model.numeric.length;
     for (let a = 0; a < numCount; a++) this.numShift[a] = model.unitNum[u * numCount + a];
     ds += this.numericDelta(g, h, k, 0);
+    // The term's raw value is minus the within-group sum.
+    if (model.hasDistance) ds -= this.objective.distCoef * this.distanceGain(u, g, h, -1);
     this.dHard = dh;
     this.dSoft = ds;
     if (model.hasPairs || model.hasApart || model.hasIncumbent) this.neighbourDelta(u, g, h, -1);
@@ -276,6 +334,7 @@ export class IncrementalScore {
       this.numShift[a] = model.unitNum[u * numCount + a] - model.unitNum[v * numCount + a];
     }
     ds += this.numericDelta(g, h, ku, kv);
+    if (model.hasDistance) ds -= this.objective.distCoef * this.distanceGain(u, g, h, v);
     this.dHard = dh;
     this.dSoft = ds;
     if (model.hasPairs || model.hasApart || model.hasIncumbent) {

@@ -12,20 +12,25 @@
  *   categories.
  * - numeric: 0 (all group means equal).
  * - pairwise: Σ of the negative weights (every preferred pair together, nobody else).
+ * - distance (raw = −within-group distance sum): −½ Σ_p (the S−1 largest d_pq of row p),
+ *   S = the largest max size; at most −Σ_{all pairs} d when that is smaller. Valid because
+ *   each person has at most S−1 group mates, the distances are non-negative, and each pair
+ *   inside a group is counted from both of its ends.
  * - stability: 0 (nobody moved).
  * Expectations, for sizes s_g over n people (canonical sizes: as even as the bounds allow):
  * - categorical: Σ_g C(s_g,2) · Σ_c N_c(N_c-1) / (n(n-1)).
  * - numeric: v · Σ_g (n - s_g)/(n - 1), v = population variance of the standardised values.
  * - pairwise: Σ w_ab · Σ_g s_g(s_g-1) / (n(n-1)).
+ * - distance: −Σ_{p<q} d_pq · Σ_g s_g(s_g-1) / (n(n-1)) (each pair is together with that chance).
  * - stability: Σ_{p with an incumbent group i} (1 - s_i / n).
  */
 import type { Model } from "../compile/model.js";
 
-export type TermKind = "categorical" | "numeric" | "pairwise" | "stability";
+export type TermKind = "categorical" | "numeric" | "pairwise" | "distance" | "stability";
 
 export interface TermNorm {
   kind: TermKind;
-  /** Attribute name, or "pairwise" / "stability". */
+  /** Attribute name, or "pairwise" / "distance" / "stability". */
   name: string;
   weight: number;
   lowerBound: number;
@@ -38,11 +43,13 @@ export interface Objective {
   categorical: TermNorm[];
   numeric: TermNorm[];
   pairwise: TermNorm | null;
+  distance: TermNorm | null;
   stability: TermNorm | null;
   /** keyCoef[k] = coef of key k's attribute. */
   keyCoef: Float64Array;
   numCoef: Float64Array;
   pairCoef: number;
+  distCoef: number;
   stabilityCoef: number;
   /** Σ coef · LB over all terms: subtract from Σ coef · raw to get Σ w N. */
   offset: number;
@@ -95,6 +102,14 @@ export function buildObjective(model: Model): Objective {
     pairwise = norm("pairwise", "pairwise", model.pairTermWeight, lowerBound, total * pairShare);
   }
 
+  let distance: TermNorm | null = null;
+  if (model.hasDistance) {
+    const within = distanceUpperBound(model);
+    let total = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) total += model.dist[p * n + q];
+    distance = norm("distance", "distance", model.distTermWeight, -within, -total * pairShare);
+  }
+
   let stability: TermNorm | null = null;
   if (model.hasIncumbent) {
     let expectation = 0;
@@ -111,16 +126,19 @@ export function buildObjective(model: Model): Objective {
     ...categorical,
     ...numeric,
     ...(pairwise ? [pairwise] : []),
+    ...(distance ? [distance] : []),
     ...(stability ? [stability] : []),
   ];
   return {
     categorical,
     numeric,
     pairwise,
+    distance,
     stability,
     keyCoef,
     numCoef: Float64Array.from(numeric.map((t) => t.coef)),
     pairCoef: pairwise?.coef ?? 0,
+    distCoef: distance?.coef ?? 0,
     stabilityCoef: stability?.coef ?? 0,
     offset: all.reduce((s, t) => s + t.coef * t.lowerBound, 0),
   };
@@ -199,4 +217,26 @@ export function evenSpreadPairs(count: number, caps: [number, number][], m: numb
   }
   // Each of the remainder raises a group from `level` to `level + 1`, adding `level` pairs.
   return pairs + remainder * level;
+}
+
+/**
+ * An upper bound on the within-group distance sum of any grouping within the max sizes:
+ * ½ Σ_p (the S−1 largest distances of p), S the largest max size, capped by the sum of all
+ * distances (see the header).
+ */
+export function distanceUpperBound(model: Pick<Model, "n" | "maxSize" | "dist">): number {
+  const n = model.n;
+  let maxSize = 0;
+  for (const s of model.maxSize) maxSize = Math.max(maxSize, s);
+  const mates = Math.min(n - 1, Math.max(0, maxSize - 1));
+  let bound = 0;
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    const row = model.dist.slice(p * n, (p + 1) * n).sort();
+    // Sorted ascending; the diagonal 0 is among the smallest, so the top `mates` exclude it
+    // unless every distance is 0 (then it does not matter).
+    for (let i = n - mates; i < n; i++) bound += row[i];
+    for (let i = 0; i < n; i++) total += row[i];
+  }
+  return Math.min(bound / 2, total / 2);
 }

@@ -3,7 +3,8 @@
  * consecutive and land in different groups, so the first attributes start near their bound
  * and the local search begins from a good, size-feasible grouping.
  *
- * Pinned units go first into their groups; units with allowed groups take the next group
+ * Pinned units go first into their groups, then (when repairing) units into their earlier
+ * group while it has room; units with allowed groups take the next group
  * in the deal they may enter. Sizes follow `canonicalSizes` (as even as the bounds allow).
  * Cost: O(U log U + U·m) in the worst case of heavy restrictions, O(U log U) typically.
  */
@@ -21,6 +22,20 @@ export function dealConstruction(model: Model, rng: Rng): Int32Array {
   for (let u = 0; u < unitCount; u++) {
     const g = model.unitPin[u];
     if (g >= 0) {
+      unitGroup[u] = g;
+      load[g] += model.unitSize[u];
+    }
+  }
+
+  // Repairing a published grouping: everyone stays where they were while there is room and
+  // the rules allow it; only newcomers and the displaced are dealt.
+  if (model.hasIncumbent) {
+    for (let u = 0; u < unitCount; u++) {
+      if (unitGroup[u] >= 0) continue;
+      const g = model.incumbent[model.unitMembers[model.unitStart[u]]];
+      const row = model.unitAllowedRow[u];
+      if (g < 0 || (row >= 0 && model.allowedMask[row * m + g] === 0)) continue;
+      if (load[g] + model.unitSize[u] > target[g]) continue;
       unitGroup[u] = g;
       load[g] += model.unitSize[u];
     }

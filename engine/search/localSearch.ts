@@ -14,9 +14,17 @@ import type { IncrementalScore } from "../score/incremental.js";
 import type { Acceptor, AcceptorName } from "./acceptors/acceptor.js";
 import { Annealing } from "./acceptors/annealing.js";
 import { LateAcceptance } from "./acceptors/lateAcceptance.js";
+import type { IteratedDescentConfig } from "./iteratedDescent.js";
 import type { Rng } from "./rng.js";
 
 export interface SearchConfig {
+  /**
+   * Which search runs: `auto` picks iterated descent when a distance term is present (see
+   * iteratedDescent.ts) and this local search otherwise.
+   */
+  strategy: "auto" | "localSearch" | "iteratedDescent";
+  /** Tuning of the iterated descent (defaults in iteratedDescent.ts). */
+  descent?: Partial<IteratedDescentConfig>;
   acceptor: AcceptorName;
   /** Late acceptance history length. */
   lateAcceptanceLength: number;
@@ -25,6 +33,7 @@ export interface SearchConfig {
 }
 
 export const defaultSearchConfig: SearchConfig = {
+  strategy: "auto",
   acceptor: "lateAcceptance",
   lateAcceptanceLength: 2000,
   swapShare: 0.7,

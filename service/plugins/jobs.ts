@@ -15,6 +15,8 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { FastifyBaseLogger } from "fastify";
+import type { GroupsCsvRoster } from "../../engine/export/groupsCsv.js";
+import type { Person } from "../../engine/index.js";
 import {
   InfeasibleError,
   type Problem,
@@ -35,13 +37,8 @@ const SWEEP_EVERY_MS = 30_000;
 export type JobState = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 export type CancelReason = "client" | "deadline" | "shutdown";
 
-/** What the CSV export needs besides the result: the roster's columns, or the problem's. */
-export interface CsvSource {
-  delimiter: string;
-  columns: string[];
-  /** Person id → the cells of `columns`. */
-  rows: Record<string, (string | number | null)[]>;
-}
+/** What the CSV export needs besides the result: the roster's own columns, or the problem's people. */
+export type CsvSource = { roster: GroupsCsvRoster } | { people: Person[] };
 
 export interface JobMeta {
   /** The request that created the job, for the log. */

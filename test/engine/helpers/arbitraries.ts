@@ -10,7 +10,7 @@ export interface ProblemShape {
   maxGroups: number;
   /** Include hard rules (caps, minimums, apart, together, pins, allowed groups). */
   rules: boolean;
-  /** Include soft pairwise weights and an incumbent grouping. */
+  /** Include soft pairwise weights, a dense distance matrix and an incumbent grouping. */
   extras: boolean;
 }
 
@@ -81,46 +81,83 @@ export function problemArb(shape: ProblemShape): fc.Arbitrary<ProblemInput> {
             { maxLength: 6 },
           )
         : fc.constant([] as { a: string; b: string; weight: number }[]);
+      const distance = shape.extras
+        ? fc.option(
+            fc.record({
+              weight: fc.integer({ min: 1, max: 3 }),
+              upper: fc.array(fc.integer({ min: 0, max: 9 }), {
+                minLength: (n * (n - 1)) / 2,
+                maxLength: (n * (n - 1)) / 2,
+              }),
+            }),
+            { nil: undefined },
+          )
+        : fc.constant(undefined);
       const incumbent = shape.extras
         ? fc.option(fc.dictionary(personArb, groupIdArb, { maxKeys: n }), { nil: undefined })
         : fc.constant(undefined);
       return fc
-        .record({ people, rules, caps, mins, weights, pairs, incumbent })
-        .map(({ people: values, rules: r, caps: c, mins: mn, weights: w, pairs: pw, incumbent: inc }) => {
-          const attributes: NonNullable<ProblemInput["attributes"]> = {};
-          catAttrs.forEach((_, a) => {
-            attributes[`cat${a}`] = {
-              kind: "categorical",
-              weight: w[a],
-              ...(shape.rules && c[a] !== undefined ? { maxPerGroup: c[a] } : {}),
-              ...(shape.rules && mn[a] !== undefined ? { minPerGroup: { c0: mn[a] as number } } : {}),
-            };
-          });
-          for (let a = 0; a < numAttrs; a++)
-            attributes[`num${a}`] = { kind: "numeric", weight: w[catAttrs.length + a] };
-          const problem: ProblemInput = {
-            people: personIds.map((id, i) => {
-              const attrs: Record<string, string | number | null> = {};
-              values[i][0].forEach((v, a) => {
-                attrs[`cat${a}`] = v;
-              });
-              values[i][1].forEach((v, a) => {
-                attrs[`num${a}`] = v;
-              });
-              return { id, attributes: attrs };
-            }),
-            groups: {
-              count: groupCount,
-              minSize: Math.max(0, base - slack),
-              maxSize: base + slack + (n % groupCount > 0 ? 1 : 0),
-            },
-            attributes,
+        .record({ people, rules, caps, mins, weights, pairs, distance, incumbent })
+        .map(
+          ({
+            people: values,
             rules: r,
-            ...(pw.length > 0 ? { pairwise: { weight: 1, pairs: pw } } : {}),
-            ...(inc ? { incumbent: { assignment: inc, weight: 1 } } : {}),
-            options: { seed, timeLimitMs: 5000, iterationLimit: 3000 },
-          };
-          return problem;
-        });
+            caps: c,
+            mins: mn,
+            weights: w,
+            pairs: pw,
+            distance: d,
+            incumbent: inc,
+          }) => {
+            const attributes: NonNullable<ProblemInput["attributes"]> = {};
+            catAttrs.forEach((_, a) => {
+              attributes[`cat${a}`] = {
+                kind: "categorical",
+                weight: w[a],
+                ...(shape.rules && c[a] !== undefined ? { maxPerGroup: c[a] } : {}),
+                ...(shape.rules && mn[a] !== undefined ? { minPerGroup: { c0: mn[a] as number } } : {}),
+              };
+            });
+            for (let a = 0; a < numAttrs; a++)
+              attributes[`num${a}`] = { kind: "numeric", weight: w[catAttrs.length + a] };
+            const problem: ProblemInput = {
+              people: personIds.map((id, i) => {
+                const attrs: Record<string, string | number | null> = {};
+                values[i][0].forEach((v, a) => {
+                  attrs[`cat${a}`] = v;
+                });
+                values[i][1].forEach((v, a) => {
+                  attrs[`num${a}`] = v;
+                });
+                return { id, attributes: attrs };
+              }),
+              groups: {
+                count: groupCount,
+                minSize: Math.max(0, base - slack),
+                maxSize: base + slack + (n % groupCount > 0 ? 1 : 0),
+              },
+              attributes,
+              rules: r,
+              ...(pw.length > 0 ? { pairwise: { weight: 1, pairs: pw } } : {}),
+              ...(d ? { distance: { weight: d.weight, matrix: symmetricMatrix(n, d.upper) } } : {}),
+              ...(inc ? { incumbent: { assignment: inc, weight: 1 } } : {}),
+              options: { seed, timeLimitMs: 5000, iterationLimit: 3000 },
+            };
+            return problem;
+          },
+        );
     });
+}
+
+/** An n×n symmetric matrix with zero diagonal from its strict upper triangle, row by row. */
+export function symmetricMatrix(n: number, upper: number[]): number[][] {
+  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      matrix[i][j] = upper[k];
+      matrix[j][i] = upper[k++];
+    }
+  }
+  return matrix;
 }

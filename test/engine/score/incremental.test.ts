@@ -17,7 +17,10 @@ function fullScore(model: Model, objective: Objective, unitGroup: Int32Array) {
   const groupOf = new Int32Array(model.n);
   for (let p = 0; p < model.n; p++) groupOf[p] = unitGroup[model.unitOf[p]];
   const raw = fullRawScore(model, groupOf);
-  let soft = raw.pairwise * objective.pairCoef + raw.moved * objective.stabilityCoef;
+  let soft =
+    raw.pairwise * objective.pairCoef +
+    raw.distance * objective.distCoef +
+    raw.moved * objective.stabilityCoef;
   raw.categorical.forEach((v, a) => {
     soft += v * objective.categorical[a].coef;
   });

@@ -22,6 +22,7 @@ describe("objective normalisation", () => {
           ...objective.categorical,
           ...objective.numeric,
           ...(objective.pairwise ? [objective.pairwise] : []),
+          ...(objective.distance ? [objective.distance] : []),
           ...(objective.stability ? [objective.stability] : []),
         ];
         const rawOf = (groupOf: Int32Array) => {
@@ -30,6 +31,7 @@ describe("objective normalisation", () => {
             ...raw.categorical,
             ...raw.numeric,
             ...(objective.pairwise ? [raw.pairwise] : []),
+            ...(objective.distance ? [raw.distance] : []),
             ...(objective.stability ? [raw.moved] : []),
           ];
         };

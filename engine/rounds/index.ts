@@ -1,0 +1,25 @@
+/**
+ * Composition over rounds: the public surface of engine/rounds.
+ */
+export { type MeetingFigures, repeatCost } from "./meetings.js";
+export { networkByRound, type RoundStep } from "./report.js";
+export {
+  MeetingsSchema,
+  type MeetingsSpec,
+  type RoundSpec,
+  RoundSpecSchema,
+  type RoundsProblem,
+  type RoundsProblemInput,
+  RoundsProblemSchema,
+} from "./schema.js";
+export type { RoundsProgress, RoundsSearchConfig, RoundsStopReason } from "./search.js";
+export {
+  type MeetingsReport,
+  type RoundResult,
+  type RoundsMode,
+  type RoundsResult,
+  type RoundsStats,
+  type SolveRoundsRuntime,
+  solveRounds,
+} from "./solveRounds.js";
+export { parseRoundsProblem, roundProblem } from "./validate.js";

@@ -1,0 +1,55 @@
+/**
+ * The multi-round problem: the single-round problem plus the rounds to compose, the meeting
+ * history they follow, and how repeated meetings (and, optionally, reach across agencies) are
+ * scored.
+ *
+ * It extends `ProblemSchema` rather than changing it, so a single-round request stays exactly
+ * what it was. Every round obeys the problem's attributes (mixing terms) and hard rules; a
+ * pin applies in the rounds that have the pinned group id. Cross-field checks live in
+ * `validate.ts`.
+ */
+import { z } from "zod";
+import { HistorySchema } from "../network/history.js";
+import { GroupsSchema, ProblemSchema } from "../problem/schema.js";
+
+const id = z.string().min(1, "must be a non-empty string");
+
+export const RoundSpecSchema = z.strictObject({
+  id: id.describe("Label of the round, e.g. the gathering's name"),
+  groups: GroupsSchema.optional().describe("The round's groups; the problem's `groups` when left out"),
+  people: z.array(id).optional().describe("Ids of the people present in this round; everyone when left out"),
+  repeat: z
+    .number()
+    .int()
+    .positive()
+    .default(1)
+    .describe("Gatherings this grouping meets: a fixed group meeting 6 times is one round with repeat 6"),
+});
+
+/**
+ * Repeated meetings. A pair's meeting count c = meetings in the history + Σ over the rounds
+ * that put them together of the round's `repeat`; the term is Σ_pairs f(c) with
+ *   square:  f(c) = max(0, c − 1)²     linear:  f(c) = max(0, c − 1)
+ * so a first meeting is free and each further one costs more (square) or the same (linear).
+ */
+export const MeetingsSchema = z.strictObject({
+  weight: z.number().finite().nonnegative().default(1).describe("Weight of the repeated-meetings term"),
+  penalty: z.enum(["square", "linear"]).default("square"),
+  forbidRepeats: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Hard: no pair shares a group in two groupings (history rounds and new rounds; a round's own repeat does not count)",
+    ),
+});
+
+export const RoundsProblemSchema = ProblemSchema.extend({
+  rounds: z.array(RoundSpecSchema).min(1, "needs at least one round"),
+  history: HistorySchema.default({ rounds: [] }),
+  meetings: MeetingsSchema.default({ weight: 1, penalty: "square", forbidRepeats: false }),
+});
+
+export type RoundsProblemInput = z.input<typeof RoundsProblemSchema>;
+export type RoundsProblem = z.output<typeof RoundsProblemSchema>;
+export type RoundSpec = z.output<typeof RoundSpecSchema>;
+export type MeetingsSpec = z.output<typeof MeetingsSchema>;

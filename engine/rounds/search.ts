@@ -1,0 +1,254 @@
+/**
+ * Local search over several rounds at once: each step picks a movable unit of one of the
+ * searched rounds (so a round is picked in proportion to its size), then a relocate or a swap
+ * inside that round. The move's change is that round's own delta (its mixing terms and hard
+ * rules, from its IncrementalScore) plus the cross-round meetings delta (MeetingsTerm).
+ *
+ * Acceptance is the single-round search's: a move that breaks more of the round's hard rules
+ * is never taken, one that mends some always is (resetting the acceptor), otherwise late
+ * acceptance judges the change of energy = soft + λ·repeats, where the no-repeat rule, when
+ * forbidden, is penalised rather than blocked (see `repeatPenalty`). The best state (hard first, then soft) is kept, copied only when
+ * the search is about to leave it. Chunked: between chunks it checks the clock, the iteration
+ * limit and the abort signal, reports progress and yields. Under an iteration limit the
+ * result depends only on the seed and the input.
+ *
+ * A joint search passes every round; a sequential one calls this once per round with only
+ * that round (the earlier rounds then count as history through the meetings term).
+ */
+import type { IncrementalScore } from "../score/incremental.js";
+import { LateAcceptance } from "../search/acceptors/lateAcceptance.js";
+import type { Rng } from "../search/rng.js";
+import type { MeetingsTerm } from "./meetings.js";
+
+export interface RoundsSearchConfig {
+  /** Late acceptance history length. */
+  lateAcceptanceLength: number;
+  /** Share of swap moves in a round whose groups may grow or shrink (otherwise only swaps). */
+  swapShare: number;
+  /**
+   * The no-repeat rule (forbidRepeats) enters the acceptor's energy at this many times the
+   * meetings term's cost of one repeat, instead of blocking every move that adds a repeat:
+   * strict descent on repeats stalls in local minima (social golfer instances), while the
+   * round's own hard rules stay strict. The best state is still hard first, then soft.
+   */
+  repeatPenalty: number;
+}
+
+export const defaultRoundsSearchConfig: RoundsSearchConfig = {
+  lateAcceptanceLength: 2000,
+  swapShare: 0.7,
+  repeatPenalty: 2,
+};
+
+export interface RoundsProgress {
+  elapsedMs: number;
+  iterations: number;
+  bestHard: number;
+  /** Best soft objective of the searched rounds (Σ of their terms + the meetings term). */
+  bestSoft: number;
+}
+
+export interface RoundsSearchLimits {
+  timeLimitMs: number;
+  iterationLimit?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: RoundsProgress) => void;
+  progressIntervalMs?: number;
+}
+
+export type RoundsStopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "nothingToMove";
+
+export interface RoundsSearchOutcome {
+  iterations: number;
+  acceptedMoves: number;
+  elapsedMs: number;
+  /** When every hard rule first held (0 from the start; -1 never). */
+  timeToFeasibleMs: number;
+  stopReason: RoundsStopReason;
+}
+
+const CHUNK = 2048;
+const YIELD_EVERY_MS = 20;
+
+/**
+ * Search the rounds `searched`, leaving each IncrementalScore (and the term) at the best
+ * state found. `meetingsCoef` turns the term's raw cost into objective units; `floor` is the
+ * soft value below which the search may stop as optimal (every term at its bound).
+ */
+export async function roundsSearch(
+  scores: IncrementalScore[],
+  term: MeetingsTerm,
+  meetingsCoef: number,
+  searched: number[],
+  floor: number,
+  rng: Rng,
+  config: RoundsSearchConfig,
+  limits: RoundsSearchLimits,
+): Promise<RoundsSearchOutcome> {
+  const start = performance.now();
+  // Flat list of movable units, round by round, so a uniform pick weights rounds by size.
+  const flatRound: number[] = [];
+  const flatUnit: number[] = [];
+  const roundStart = new Int32Array(scores.length);
+  const roundCount = new Int32Array(scores.length);
+  const swapShare = new Float64Array(scores.length);
+  for (const r of searched) {
+    const model = scores[r].model;
+    roundStart[r] = flatUnit.length;
+    if (model.m >= 2) {
+      for (let u = 0; u < model.unitCount; u++) {
+        if (model.unitPin[u] >= 0) continue;
+        flatRound.push(r);
+        flatUnit.push(u);
+      }
+    }
+    roundCount[r] = flatUnit.length - roundStart[r];
+    let slack = 0;
+    let sizesHold = true;
+    for (let g = 0; g < model.m; g++) {
+      slack += model.maxSize[g] - model.minSize[g];
+      const s = scores[r].size[g];
+      if (s < model.minSize[g] || s > model.maxSize[g]) sizesHold = false;
+    }
+    // Every size fixed and met: a relocate can only break a size rule.
+    swapShare[r] = slack === 0 && sizesHold ? 1 : config.swapShare;
+  }
+  // The term tracks repeats always; they are a hard rule only when forbidden.
+  const repeatsHard = term.rm.meetings.forbidRepeats;
+  const hardNow = () => searched.reduce((s, r) => s + scores[r].hard, repeatsHard ? term.hard : 0);
+  const softNow = () => searched.reduce((s, r) => s + scores[r].soft, meetingsCoef * term.cost);
+  const best = scores.map((s) => Int32Array.from(s.unitGroup));
+  let timeToFeasible = hardNow() === 0 ? 0 : -1;
+  const finish = (stopReason: RoundsStopReason, iterations: number, accepted: number) => ({
+    iterations,
+    acceptedMoves: accepted,
+    elapsedMs: performance.now() - start,
+    timeToFeasibleMs: timeToFeasible,
+    stopReason,
+  });
+  const total = flatUnit.length;
+  if (total === 0) return finish("nothingToMove", 0, 0);
+  if (hardNow() === 0 && softNow() - floor <= 1e-9) return finish("optimal", 0, 0);
+
+  let current = softNow();
+  let currentHard = hardNow();
+  const lambda = repeatsHard ? config.repeatPenalty * (meetingsCoef > 0 ? meetingsCoef : 1) : 0;
+  let energy = current + (repeatsHard ? lambda * term.hard : 0);
+  const acceptor = new LateAcceptance(config.lateAcceptanceLength, energy);
+  let bestHard = currentHard;
+  let bestSoft = current;
+  let bestIsCurrent = true;
+  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
+  const progressEvery = limits.progressIntervalMs ?? 250;
+  let iterations = 0;
+  let accepted = 0;
+  let lastYield = start;
+  let lastProgress = start;
+  let stop: RoundsStopReason | null = null;
+
+  while (stop === null) {
+    const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
+    const chunkStart = iterations;
+    for (let picks = 0; picks < CHUNK && iterations < chunkEnd; picks++) {
+      const i = rng.nextInt(total);
+      const r = flatRound[i];
+      const u = flatUnit[i];
+      const score = scores[r];
+      const model = score.model;
+      const m = model.m;
+      const unitGroup = score.unitGroup;
+      const allowedRow = model.unitAllowedRow;
+      const mask = model.allowedMask;
+      const g = unitGroup[u];
+      let v = -1;
+      let h: number;
+      if (rng.nextFloat() < swapShare[r]) {
+        v = flatUnit[roundStart[r] + rng.nextInt(roundCount[r])];
+        h = unitGroup[v];
+        if (h === g) continue;
+        if (allowedRow[u] >= 0 && mask[allowedRow[u] * m + h] === 0) continue;
+        if (allowedRow[v] >= 0 && mask[allowedRow[v] * m + g] === 0) continue;
+        score.evalSwap(u, v);
+        term.evalSwap(r, u, v);
+      } else {
+        h = rng.nextInt(m - 1);
+        if (h >= g) h++;
+        if (allowedRow[u] >= 0 && mask[allowedRow[u] * m + h] === 0) continue;
+        score.evalRelocate(u, h);
+        term.evalRelocate(r, u, h);
+      }
+      iterations++;
+      // The round's own hard rules: never broken further, mended whenever a move can.
+      const dRule = score.dHard;
+      if (dRule > 0) continue;
+      const dRepeat = repeatsHard ? term.dHard : 0;
+      const dHard = dRule + dRepeat;
+      const dSoft = score.dSoft + meetingsCoef * term.dCost;
+      const candidate = energy + dSoft + lambda * dRepeat;
+      if (dRule < 0) acceptor.reset(candidate);
+      else if (!acceptor.accept(candidate, energy)) continue;
+      if (bestIsCurrent && (dHard > 0 || (dHard === 0 && dSoft > 0))) {
+        for (const s of searched) best[s].set(scores[s].unitGroup);
+        bestIsCurrent = false;
+      }
+      if (v >= 0) {
+        score.applySwap(u, v);
+        term.applySwap(r, u, v);
+      } else {
+        score.applyRelocate(u, h);
+        term.applyRelocate(r, u, h);
+      }
+      energy = candidate;
+      current += dSoft;
+      currentHard += dHard;
+      accepted++;
+      if (currentHard < bestHard || (currentHard === bestHard && current < bestSoft - 1e-12)) {
+        bestHard = currentHard;
+        bestSoft = current;
+        bestIsCurrent = true;
+        if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
+        if (bestHard === 0 && bestSoft - floor <= 1e-9) {
+          stop = "optimal";
+          break;
+        }
+      }
+    }
+    const now = performance.now();
+    const elapsed = now - start;
+    if (stop !== null) break;
+    if (iterations >= iterationLimit) stop = "iterationLimit";
+    else if (iterations === chunkStart) stop = "nothingToMove";
+    else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
+    else if (limits.signal?.aborted) stop = "aborted";
+    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
+      lastProgress = now;
+      limits.onProgress({ elapsedMs: elapsed, iterations, bestHard, bestSoft: bestSoft - floor });
+    }
+    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+      if (limits.signal?.aborted) stop = "aborted";
+    }
+  }
+  if (!bestIsCurrent) restoreBest(scores, term, searched, best);
+  return finish(stop, iterations, accepted);
+}
+
+/**
+ * Walk each searched round back to its best grouping by relocating the units that differ
+ * (evaluating each move first, as the contracts ask), so the scores and the term end exact.
+ */
+function restoreBest(scores: IncrementalScore[], term: MeetingsTerm, searched: number[], best: Int32Array[]) {
+  for (const r of searched) {
+    const score = scores[r];
+    const target = best[r];
+    for (let u = 0; u < target.length; u++) {
+      if (score.unitGroup[u] === target[u]) continue;
+      score.evalRelocate(u, target[u]);
+      term.evalRelocate(r, u, target[u]);
+      score.applyRelocate(u, target[u]);
+      term.applyRelocate(r, u, target[u]);
+    }
+    score.resync();
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * `solveRounds`: compose several rounds of groups at once. Validate, diagnose each round,
+ * compile each round with the single-round engine, construct, search the rounds jointly (or
+ * one after another), report per round plus the meetings figures and the network before and
+ * after.
+ *
+ * The objective is Σ_rounds (the round's weighted normalised mixing terms) + weight ×
+ * normalised meetings term, where the meetings term is 0 at its lower bound and 1 at the cost
+ * of random groupings (see meetings.ts). Hard: every round's rules, and with `forbidRepeats`
+ * no pair put together again.
+ */
+import { diagnose } from "../diagnose/diagnose.js";
+import type { Diagnosis } from "../diagnose/types.js";
+import { InfeasibleError } from "../errors.js";
+import { meetingGraphsBeforeAfter } from "../network/graph.js";
+import type { HistoryRound } from "../network/history.js";
+import { compareNetworks, type NetworkComparison } from "../network/measures.js";
+import { buildReport, type Report } from "../report/report.js";
+import { IncrementalScore } from "../score/incremental.js";
+import { dealConstruction } from "../search/construct.js";
+import { Rng } from "../search/rng.js";
+import { compileRounds } from "./compile.js";
+import { type MeetingFigures, MeetingsTerm, meetingFigures, meetingsNorm } from "./meetings.js";
+import {
+  defaultRoundsSearchConfig,
+  type RoundsProgress,
+  type RoundsSearchConfig,
+  type RoundsStopReason,
+  roundsSearch,
+} from "./search.js";
+import { parseRoundsProblem } from "./validate.js";
+
+export type RoundsMode = "joint" | "sequential";
+
+export interface SolveRoundsRuntime {
+  /** Abort to stop early; the best rounds found so far are returned. */
+  signal?: AbortSignal;
+  /** Called about every `progressIntervalMs` while searching (per round when sequential). */
+  onProgress?: (progress: RoundsProgress & { round?: string }) => void;
+  progressIntervalMs?: number;
+  /** `joint` (default) searches all rounds at once; `sequential` one after another. */
+  mode?: RoundsMode;
+  search?: Partial<RoundsSearchConfig>;
+}
+
+export interface RoundResult extends Report {
+  id: string;
+  repeat: number;
+  /** Reasons found before searching why this round's hard rules cannot all hold. */
+  diagnoses: Diagnosis[];
+}
+
+export interface MeetingsReport extends MeetingFigures {
+  weight: number;
+  penalty: "square" | "linear";
+  forbidRepeats: boolean;
+  lowerBound: number;
+  /** Estimated cost of random groupings (a few seeded samples). */
+  randomExpectation: number;
+  /** (cost − bound) / (expectation − bound). */
+  normalised: number;
+}
+
+export interface RoundsStats {
+  seed: number;
+  mode: RoundsMode;
+  iterations: number;
+  acceptedMoves: number;
+  movesPerSecond: number;
+  constructionMs: number;
+  searchMs: number;
+  totalMs: number;
+  /** Search time until every hard rule held: 0 from the start, -1 never (sum over searches). */
+  timeToFeasibleMs: number;
+  stopReason: RoundsStopReason;
+}
+
+export interface RoundsResult {
+  /** Every round's hard rules hold, and no pair is put together again when that is forbidden. */
+  feasible: boolean;
+  /** Σ rounds' soft scores + the meetings term's weight × normalised value. */
+  softScore: number;
+  rounds: RoundResult[];
+  meetings: MeetingsReport;
+  /** The composed rounds in the history's shape (group id → person ids), in order. */
+  composed: HistoryRound[];
+  /** The has-met network from the history alone and with the composed rounds (repeats counted). */
+  network: NetworkComparison;
+  stats: RoundsStats;
+}
+
+export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = {}): Promise<RoundsResult> {
+  const t0 = performance.now();
+  const { problem, roundProblems } = parseRoundsProblem(input);
+  const diagnoses = roundProblems.map((single) => diagnose(single));
+  if (problem.options.onInfeasible === "fail" && diagnoses.some((d) => d.length > 0))
+    throw new InfeasibleError(diagnoses.flat());
+  const rm = compileRounds(problem, roundProblems);
+  if (rm.rounds.some((round) => round.model.m === 0)) throw new InfeasibleError(diagnoses.flat());
+  const seed = problem.options.seed;
+  const norm = meetingsNorm(rm, seed);
+  const rng = new Rng(seed);
+  const scores = rm.rounds.map(
+    (round) => new IncrementalScore(round.model, round.objective, dealConstruction(round.model, rng)),
+  );
+  const term = new MeetingsTerm(rm);
+  const mode = runtime.mode ?? "joint";
+  const config = { ...defaultRoundsSearchConfig, ...runtime.search };
+  const t1 = performance.now();
+  const R = rm.rounds.length;
+  let iterations = 0;
+  let acceptedMoves = 0;
+  let timeToFeasibleMs = 0;
+  let stopReason: RoundsStopReason = "nothingToMove";
+  const totalBudget = Math.max(0, problem.options.timeLimitMs - (t1 - t0));
+  const runSearch = async (
+    searched: number[],
+    floor: number,
+    timeLimitMs: number,
+    iterationLimit?: number,
+  ) => {
+    const label = searched.length === 1 ? rm.rounds[searched[0]].id : undefined;
+    const outcome = await roundsSearch(scores, term, norm.coef, searched, floor, rng, config, {
+      timeLimitMs,
+      iterationLimit,
+      signal: runtime.signal,
+      onProgress: runtime.onProgress
+        ? (p) => runtime.onProgress?.(label !== undefined ? { ...p, round: label } : p)
+        : undefined,
+      progressIntervalMs: runtime.progressIntervalMs,
+    });
+    iterations += outcome.iterations;
+    acceptedMoves += outcome.acceptedMoves;
+    if (outcome.timeToFeasibleMs < 0 || timeToFeasibleMs < 0) timeToFeasibleMs = -1;
+    else timeToFeasibleMs += outcome.timeToFeasibleMs;
+    stopReason = outcome.stopReason;
+  };
+  if (mode === "joint") {
+    rm.rounds.forEach((_, r) => {
+      term.addRound(r, scores[r].unitGroup);
+    });
+    const floor = rm.rounds.reduce((s, round) => s + round.objective.offset, norm.coef * norm.lowerBound);
+    await runSearch(
+      rm.rounds.map((_, r) => r),
+      floor,
+      totalBudget,
+      problem.options.iterationLimit,
+    );
+  } else {
+    let forced = norm.history;
+    for (let r = 0; r < R; r++) {
+      term.addRound(r, scores[r].unitGroup);
+      forced += norm.forced[r];
+      const spent = performance.now() - t1;
+      const perRound = Math.max(0, (totalBudget - spent) / (R - r));
+      const limit = problem.options.iterationLimit;
+      const floor = rm.rounds[r].objective.offset + norm.coef * forced;
+      await runSearch(
+        [r],
+        floor,
+        perRound,
+        limit !== undefined ? Math.max(1, Math.floor(limit / R)) : undefined,
+      );
+      if ((stopReason as RoundsStopReason) === "aborted") {
+        // Rounds not yet searched keep their construction, so the result stays complete.
+        for (let rest = r + 1; rest < R; rest++) term.addRound(rest, scores[rest].unitGroup);
+        break;
+      }
+    }
+  }
+  const t2 = performance.now();
+
+  const groupOfs = rm.rounds.map((round, r) => {
+    const groupOf = new Int32Array(round.model.n);
+    for (let p = 0; p < round.model.n; p++) groupOf[p] = scores[r].unitGroup[round.model.unitOf[p]];
+    return groupOf;
+  });
+  const rounds = rm.rounds.map(
+    (round, r): RoundResult => ({
+      id: round.id,
+      repeat: round.repeat,
+      ...buildReport(round.model, round.objective, groupOfs[r]),
+      diagnoses: diagnoses[r],
+    }),
+  );
+  const figures = meetingFigures(rm, groupOfs);
+  const span = norm.expectation - norm.lowerBound;
+  const normalised = span > 1e-9 ? (figures.cost - norm.lowerBound) / span : figures.cost - norm.lowerBound;
+  const meetings: MeetingsReport = {
+    ...figures,
+    weight: problem.meetings.weight,
+    penalty: problem.meetings.penalty,
+    forbidRepeats: problem.meetings.forbidRepeats,
+    lowerBound: norm.lowerBound,
+    randomExpectation: norm.expectation,
+    normalised,
+  };
+  const composed: HistoryRound[] = rounds.map((round) => {
+    const groups: Record<string, string[]> = {};
+    for (const g of round.groups) groups[g.id] = g.members;
+    return { round: round.id, groups };
+  });
+  const expanded = composed.flatMap((round, r) => Array.from({ length: rounds[r].repeat }, () => round));
+  const graphs = meetingGraphsBeforeAfter(problem.people, problem.history, expanded);
+  const t3 = performance.now();
+  const searchMs = t2 - t1;
+  return {
+    feasible: rounds.every((r) => r.feasible) && (!problem.meetings.forbidRepeats || figures.repeats === 0),
+    softScore: rounds.reduce((s, r) => s + r.softScore, problem.meetings.weight * normalised),
+    rounds,
+    meetings,
+    composed,
+    network: compareNetworks(graphs.before, graphs.after),
+    stats: {
+      seed,
+      mode,
+      iterations,
+      acceptedMoves,
+      movesPerSecond: searchMs > 0 ? Math.round((iterations / searchMs) * 1000) : 0,
+      constructionMs: t1 - t0,
+      searchMs,
+      totalMs: t3 - t0,
+      timeToFeasibleMs,
+      stopReason,
+    },
+  };
+}
