@@ -59,7 +59,7 @@ export function osloProblem(roster: readonly OsloLeader[], reference: OsloRefere
  */
 export function exampleRoster(roster: readonly OsloLeader[], seed = EXAMPLE_SEED): OsloLeader[] {
   const rng = new Random(seed);
-  const agencies = rng.shuffle([...new Set(roster.map((r) => r.virksomhet))]);
+  const agencies = rng.shuffled([...new Set(roster.map((r) => r.virksomhet))]);
   const sectorOf = new Map(roster.map((r) => [r.virksomhet, r.sektor]));
   const chosen: string[] = [];
   const sectors = new Set<string>();

@@ -1,54 +1,15 @@
 /**
- * A tiny seeded pseudo-random generator (sfc32, seeded through splitmix32) for sample data.
- * Deterministic for a seed on every platform: the state is four 32-bit integers and all
- * arithmetic is done with `| 0` / `>>> 0`, so no float rounding enters the stream.
- * Not for cryptography.
+ * The engine's seeded generator (sfc32 through splitmix32, deterministic on every platform),
+ * with the extra draws sample data needs. Not for cryptography.
  */
-export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+import { Rng } from "../../engine/search/rng.js";
 
-  constructor(seed: number) {
-    // splitmix32 spreads any integer seed (including 0 and negatives) over the four words.
-    let s = Math.trunc(seed) >>> 0;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    // Warm up so that nearby seeds diverge at once.
-    for (let i = 0; i < 12; i++) this.nextUint32();
-  }
-
-  /** A uniform 32-bit unsigned integer. */
-  nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  nextFloat(): number {
-    return this.nextUint32() / 4294967296;
-  }
-
-  /** An integer in [0, n). */
-  nextInt(n: number): number {
+export class Random extends Rng {
+  /** An integer in [0, n), checked (the engine's `nextInt` is unchecked for speed). */
+  override nextInt(n: number): number {
     if (!Number.isInteger(n) || n <= 0)
       throw new RangeError(`nextInt: n must be a positive integer, got ${n}`);
-    return Math.floor(this.nextFloat() * n);
+    return super.nextInt(n);
   }
 
   /** A normally distributed float (Box–Muller). */
@@ -78,15 +39,8 @@ export class Random {
   }
 
   /** A shuffled copy (Fisher–Yates); the input is left as it is. */
-  shuffle<T>(arr: readonly T[]): T[] {
-    const out = arr.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.nextInt(i + 1);
-      const tmp = out[i];
-      out[i] = out[j];
-      out[j] = tmp;
-    }
-    return out;
+  shuffled<T>(arr: readonly T[]): T[] {
+    return this.shuffle(arr.slice());
   }
 }
 

@@ -220,9 +220,11 @@ export async function iteratedDescent(
     return true;
   };
 
-  // Sizes with slack: kicks also relocate (swaps alone cannot move a whole group's people).
+  // Sizes with slack: kicks also relocate (swaps alone cannot move a whole group's people),
+  // except for pure diversity, whose sizes are chosen at the start: there relocating kicks
+  // doubled the deviation on MDGPLIB ds instances (0.09% -> 0.18% at n = 120).
   let slack = false;
-  for (let g = 0; g < m; g++) if (model.maxSize[g] > model.minSize[g]) slack = true;
+  for (let g = 0; g < m; g++) if (model.maxSize[g] > model.minSize[g] && !pure) slack = true;
   /** `count` random moves that break no hard rule: swaps of equal-size units, or relocations. */
   const kick = (count: number) => {
     let done = 0;

@@ -1,6 +1,8 @@
 /**
- * Seeded pseudo-random numbers (sfc32: small, fast, passes PractRand to 2^40+), so the same
- * seed and input give the same grouping. Injected everywhere randomness is used.
+ * Seeded pseudo-random numbers: sfc32 (small, fast, passes PractRand to 2^40+), its four
+ * 32-bit words seeded through splitmix32 so any integer seed (0, negatives) spreads well.
+ * All arithmetic is `| 0` / `>>> 0`, so the stream is the same on every platform. The same
+ * seed and input give the same grouping; the sample-data generator extends this class.
  */
 export class Rng {
   private a: number;
@@ -9,12 +11,20 @@ export class Rng {
   private d: number;
 
   constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = seed >>> 0;
-    // Warm up so nearby seeds diverge.
-    for (let i = 0; i < 16; i++) this.nextUint32();
+    let s = Math.trunc(seed) >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    // Warm up so that nearby seeds diverge at once.
+    for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   nextUint32(): number {
@@ -32,11 +42,12 @@ export class Rng {
     return this.nextUint32() / 4294967296;
   }
 
-  /** Uniform integer in [0, n). */
+  /** Uniform integer in [0, n); n must be a positive integer (unchecked: hot loop). */
   nextInt(n: number): number {
     return Math.floor(this.nextFloat() * n);
   }
 
+  /** Shuffles `items` in place (Fisher–Yates) and returns it. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.nextInt(i + 1);

@@ -32,7 +32,7 @@ describe("Random", () => {
         expect(f).toBeLessThan(1);
         expect(Number.isInteger(k) && k >= 0 && k < n).toBe(true);
         const arr = Array.from({ length: n % 50 }, (_, i) => i);
-        expect(rng.shuffle(arr).sort((a, b) => a - b)).toEqual(arr);
+        expect(rng.shuffled(arr).sort((a, b) => a - b)).toEqual(arr);
       }),
     );
   });
