@@ -28,6 +28,7 @@ import health from "./routes/health.js";
 import compositions from "./routes/v1/compositions.js";
 import evaluations from "./routes/v1/evaluations.js";
 import jobRoutes from "./routes/v1/jobs.js";
+import networks from "./routes/v1/networks.js";
 
 export interface BuildOptions {
   /** Where log lines go (default stdout); tests capture them here. */
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(compositions, { config });
       await v1.register(jobRoutes, { config });
       await v1.register(evaluations, { config });
+      await v1.register(networks, { config });
     },
     { prefix: "/v1" },
   );

@@ -7,7 +7,17 @@
  * they document the fields a client relies on and let the engine's report grow.
  */
 import { z } from "zod";
-import { AssignmentSchema, type EvaluateResult, ProblemSchema, type SolveResult } from "../engine/index.js";
+import {
+  AssignmentSchema,
+  type EvaluateResult,
+  HistoryRoundSchema,
+  HistorySchema,
+  type NetworkComparison,
+  type NetworkMeasures,
+  PersonSchema,
+  ProblemSchema,
+  type SolveResult,
+} from "../engine/index.js";
 import { RosterMappingSchema } from "../engine/roster/index.js";
 import type { ProblemDetails } from "./errors.js";
 
@@ -199,6 +209,87 @@ export const EvaluationBodySchema = z.strictObject({
   problem: ProblemSchema,
   assignment: AssignmentSchema.describe("Person id → group id, every person placed"),
 });
+
+/** `POST /v1/networks`: people and their meeting history, optionally new rounds to compare. */
+export const NetworkBodySchema = z
+  .strictObject({
+    people: z.array(PersonSchema).min(1, "needs at least one person"),
+    history: HistorySchema.describe("Earlier rounds: round label, and group id -> person ids"),
+    newRounds: z
+      .array(HistoryRoundSchema)
+      .optional()
+      .describe("New rounds: with them the reply compares the network before and after"),
+    agencyKey: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe("Attribute holding the agency (default: the first recognised, e.g. Virksomhet; null: none)"),
+    sectorKey: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe("Attribute holding the sector (default: the first recognised, e.g. Sektor; null: none)"),
+  })
+  .meta({ id: "NetworkRequest", description: "People, their meeting history and optionally new rounds" });
+
+const share = z.number().nullable();
+
+const NetworkMeasuresSchema = documents<NetworkMeasures>(
+  z
+    .looseObject({
+      overall: z.looseObject({
+        people: count,
+        agencies: count,
+        sectors: count,
+        rounds: count,
+        ties: count.describe("Pairs who have met"),
+        meetings: count,
+        averagePeopleMet: share,
+        agencyPairs: count,
+        connectedAgencyPairs: count,
+        agencyPairCoverage: share.describe("Share of agency pairs with at least one tie"),
+        crossSectorShare: share.describe("Share of ties that cross sectors"),
+        crossAgencyShare: share,
+        agencyModularity: share.describe("Modularity of the agency partition (falling = more mixing)"),
+        repeatedPairs: count,
+        repeatedMeetings: count,
+        maxMeetingsPerPair: count,
+      }),
+      people: z
+        .array(
+          z.looseObject({
+            id: z.string(),
+            peopleMet: count,
+            agenciesMet: count,
+            sectorsMet: count,
+          }),
+        )
+        .describe("Per person: people, agencies and sectors met"),
+      agencies: z
+        .array(z.looseObject({ agency: z.string(), people: count, connectedAgencies: count, share }))
+        .describe("Per agency: how many other agencies it is connected to"),
+    })
+    .meta({ id: "NetworkMeasures", description: "Measures of the has-met network" }),
+);
+
+const NetworkComparisonSchema = documents<NetworkComparison>(
+  z
+    .looseObject({
+      before: NetworkMeasuresSchema,
+      after: NetworkMeasuresSchema,
+      agencies: z.array(z.looseObject({ agency: z.string(), people: count, before: count, after: count })),
+    })
+    .meta({ id: "NetworkComparison", description: "The network before and after the new rounds" }),
+);
+
+export const NetworkResultSchema = z
+  .union([
+    z.strictObject({ measures: NetworkMeasuresSchema }),
+    z.strictObject({ comparison: NetworkComparisonSchema }),
+  ])
+  .meta({ id: "NetworkResult", description: "measures; or comparison when newRounds are given" });
 
 export const HealthSchema = z.object({ status: z.literal("ok") });
 

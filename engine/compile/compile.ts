@@ -31,9 +31,11 @@ export function compile(problem: Problem): Model {
   unitStart[unitCount] = n;
 
   const unitPin = new Int32Array(unitCount).fill(-1);
+  const personPin = new Int32Array(n).fill(-1);
   for (const [pid, gid] of Object.entries(problem.rules.pins)) {
     const p = personIndex.get(pid);
     const g = groupIndex.get(gid);
+    if (p !== undefined && g !== undefined) personPin[p] = g;
     // Conflicting pins inside a unit are reported by the diagnosis; the first pin wins here.
     if (p !== undefined && g !== undefined && unitPin[units.unitOf[p]] < 0) unitPin[units.unitOf[p]] = g;
   }
@@ -246,6 +248,7 @@ export function compile(problem: Problem): Model {
     unitMembers,
     unitSize,
     unitPin,
+    personPin,
     unitAllowedRow,
     allowedMask,
     allSingletons: unitCount === n,

@@ -40,7 +40,9 @@ export interface Model {
   unitStart: Int32Array;
   unitMembers: Int32Array;
   unitSize: Int32Array;
-  /** Group a unit is pinned to, or -1. */
+  /** Group each person is pinned to, or -1 (members of a unit may clash: a violation). */
+  personPin: Int32Array;
+  /** Group a unit is pinned to (its first member's pin), or -1. */
   unitPin: Int32Array;
   /** Row into `allowedMask` for units with allowed-group restrictions, or -1. */
   unitAllowedRow: Int32Array;

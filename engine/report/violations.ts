@@ -130,11 +130,12 @@ export function listViolations(model: Model, groupOf: Int32Array): Violation[] {
         message: `${people.join(", ")} are to be kept together but are split over groups ${[...groups].map((g) => groupIds[g]).join(", ")}`,
       });
     }
-    const pin = model.unitPin[u];
     const row = model.unitAllowedRow[u];
     for (let i = start; i < end; i++) {
       const p = model.unitMembers[i];
       const g = groupOf[p];
+      // Per person: pins clashing inside a keep-together unit cannot all hold.
+      const pin = model.personPin[p];
       if (pin >= 0 && g !== pin) {
         out.push({
           rule: "pin",

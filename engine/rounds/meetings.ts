@@ -317,6 +317,22 @@ export class MeetingsTerm {
     this.dHard += hard;
   }
 
+  /** Some member of unit u (round r) shares its group with someone met in another grouping. */
+  inConflict(r: number, u: number): boolean {
+    const round = this.rm.rounds[r];
+    const model = round.model;
+    const list = this.members[r][this.groupOf[r][model.unitMembers[model.unitStart[u]]]];
+    const n = this.rm.n;
+    for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
+      const P = round.globalOf[model.unitMembers[i]];
+      for (const q of list) {
+        const Q = round.globalOf[q];
+        if (Q !== P && (this.table.get(P < Q ? P * n + Q : Q * n + P) & K_MASK) >= 2) return true;
+      }
+    }
+    return false;
+  }
+
   /** Change when unit u of round r moves to group h. */
   evalRelocate(r: number, u: number, h: number): void {
     const round = this.rm.rounds[r];

@@ -21,6 +21,18 @@ import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
 
 export interface RoundsSearchConfig {
+  /**
+   * `auto`: tabu search (tabu.ts) when repeats are forbidden, late acceptance otherwise;
+   * measured in benchmarks/rounds.ts.
+   */
+  strategy: "auto" | "lateAcceptance" | "tabu";
+  /**
+   * Joint mode: share of the budget (time and iterations) spent on a sequential pass that
+   * warm-starts the joint search; 0 starts the joint search from the constructions. Left
+   * out: 0 when repeats are forbidden (the sequential pass stalls on the later rounds and
+   * wastes its share: benchmarks/rounds.ts), 0.5 otherwise.
+   */
+  warmStartShare?: number;
   /** Late acceptance history length. */
   lateAcceptanceLength: number;
   /** Share of swap moves in a round whose groups may grow or shrink (otherwise only swaps). */
@@ -32,12 +44,31 @@ export interface RoundsSearchConfig {
    * round's own hard rules stay strict. The best state is still hard first, then soft.
    */
   repeatPenalty: number;
+  /**
+   * While repeats are forbidden and some remain, draw up to this many units and keep the
+   * first that is in a repeated pair (as social golfer local searches move conflicting
+   * golfers); 0 or 1 draws uniformly.
+   */
+  conflictDraws: number;
+  /** Tabu search: scan every conflicting unit per step when there are at most this many units. */
+  fullScanUnits: number;
+  /** Tabu search: steps a moved unit stays tabu (plus a random 0..tenure). */
+  tabuTenure: number;
+  /** Tabu search: after this many steps without a new best, `kickMoves` random swaps (0: never). */
+  kickAfter: number;
+  kickMoves: number;
 }
 
 export const defaultRoundsSearchConfig: RoundsSearchConfig = {
+  strategy: "auto",
   lateAcceptanceLength: 2000,
   swapShare: 0.7,
   repeatPenalty: 2,
+  conflictDraws: 8,
+  fullScanUnits: 1000,
+  tabuTenure: 10,
+  kickAfter: 2000,
+  kickMoves: 5,
 };
 
 export interface RoundsProgress {
@@ -150,7 +181,12 @@ export async function roundsSearch(
     const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
     const chunkStart = iterations;
     for (let picks = 0; picks < CHUNK && iterations < chunkEnd; picks++) {
-      const i = rng.nextInt(total);
+      let i = rng.nextInt(total);
+      if (repeatsHard && term.hard > 0) {
+        for (let d = 1; d < config.conflictDraws && !term.inConflict(flatRound[i], flatUnit[i]); d++) {
+          i = rng.nextInt(total);
+        }
+      }
       const r = flatRound[i];
       const u = flatUnit[i];
       const score = scores[r];
@@ -238,7 +274,12 @@ export async function roundsSearch(
  * Walk each searched round back to its best grouping by relocating the units that differ
  * (evaluating each move first, as the contracts ask), so the scores and the term end exact.
  */
-function restoreBest(scores: IncrementalScore[], term: MeetingsTerm, searched: number[], best: Int32Array[]) {
+export function restoreBest(
+  scores: IncrementalScore[],
+  term: MeetingsTerm,
+  searched: number[],
+  best: Int32Array[],
+) {
   for (const r of searched) {
     const score = scores[r];
     const target = best[r];

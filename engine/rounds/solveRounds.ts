@@ -2,7 +2,8 @@
  * `solveRounds`: compose several rounds of groups at once. Validate, diagnose each round,
  * compile each round with the single-round engine, construct, search the rounds jointly (or
  * one after another), report per round plus the meetings figures and the network before and
- * after.
+ * after. The joint search may start from a short sequential pass (`warmStartShare`); with
+ * repeats forbidden it runs tabu search (tabu.ts), otherwise late acceptance (search.ts).
  *
  * The objective is Σ_rounds (the round's weighted normalised mixing terms) + weight ×
  * normalised meetings term, where the meetings term is 0 at its lower bound and 1 at the cost
@@ -28,6 +29,7 @@ import {
   type RoundsStopReason,
   roundsSearch,
 } from "./search.js";
+import { tabuSearch } from "./tabu.js";
 import { parseRoundsProblem } from "./validate.js";
 
 export type RoundsMode = "joint" | "sequential";
@@ -120,53 +122,66 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
     iterationLimit?: number,
   ) => {
     const label = searched.length === 1 ? rm.rounds[searched[0]].id : undefined;
-    const outcome = await roundsSearch(scores, term, norm.coef, searched, floor, rng, config, {
-      timeLimitMs,
-      iterationLimit,
-      signal: runtime.signal,
-      onProgress: runtime.onProgress
-        ? (p) => runtime.onProgress?.(label !== undefined ? { ...p, round: label } : p)
-        : undefined,
-      progressIntervalMs: runtime.progressIntervalMs,
-    });
+    const tabu = config.strategy === "tabu" || (config.strategy === "auto" && problem.meetings.forbidRepeats);
+    const outcome = await (tabu ? tabuSearch : roundsSearch)(
+      scores,
+      term,
+      norm.coef,
+      searched,
+      floor,
+      rng,
+      config,
+      {
+        timeLimitMs,
+        iterationLimit,
+        signal: runtime.signal,
+        onProgress: runtime.onProgress
+          ? (p) => runtime.onProgress?.(label !== undefined ? { ...p, round: label } : p)
+          : undefined,
+        progressIntervalMs: runtime.progressIntervalMs,
+      },
+    );
     iterations += outcome.iterations;
     acceptedMoves += outcome.acceptedMoves;
     if (outcome.timeToFeasibleMs < 0 || timeToFeasibleMs < 0) timeToFeasibleMs = -1;
     else timeToFeasibleMs += outcome.timeToFeasibleMs;
     stopReason = outcome.stopReason;
   };
-  if (mode === "joint") {
-    rm.rounds.forEach((_, r) => {
-      term.addRound(r, scores[r].unitGroup);
-    });
+  // Sequential: each round in turn against the ones before. Joint: the same pass on a share
+  // of the budget as a warm start (`warmStartShare`), then every round at once, so the joint
+  // search refines a grouping the sequential one would have returned.
+  const limit = problem.options.iterationLimit;
+  const share = config.warmStartShare ?? (problem.meetings.forbidRepeats ? 0 : 0.5);
+  const warm = mode === "joint" ? Math.min(1, Math.max(0, share)) : 1;
+  let forced = norm.history;
+  for (let r = 0; r < R; r++) {
+    term.addRound(r, scores[r].unitGroup);
+    forced += norm.forced[r];
+    if (warm === 0) continue;
+    const spent = performance.now() - t1;
+    const perRound = Math.max(0, (totalBudget * warm - spent) / (R - r));
+    const floor = rm.rounds[r].objective.offset + norm.coef * forced;
+    await runSearch(
+      [r],
+      floor,
+      perRound,
+      limit !== undefined ? Math.max(1, Math.floor((limit * warm) / R)) : undefined,
+    );
+    if ((stopReason as RoundsStopReason) === "aborted") {
+      // Rounds not yet searched keep their construction, so the result stays complete.
+      for (let rest = r + 1; rest < R; rest++) term.addRound(rest, scores[rest].unitGroup);
+      break;
+    }
+  }
+  if (mode === "joint" && (stopReason as RoundsStopReason) !== "aborted") {
     const floor = rm.rounds.reduce((s, round) => s + round.objective.offset, norm.coef * norm.lowerBound);
+    const left = limit !== undefined ? limit - iterations : undefined;
     await runSearch(
       rm.rounds.map((_, r) => r),
       floor,
-      totalBudget,
-      problem.options.iterationLimit,
+      Math.max(0, totalBudget - (performance.now() - t1)),
+      left !== undefined ? Math.max(1, left) : undefined,
     );
-  } else {
-    let forced = norm.history;
-    for (let r = 0; r < R; r++) {
-      term.addRound(r, scores[r].unitGroup);
-      forced += norm.forced[r];
-      const spent = performance.now() - t1;
-      const perRound = Math.max(0, (totalBudget - spent) / (R - r));
-      const limit = problem.options.iterationLimit;
-      const floor = rm.rounds[r].objective.offset + norm.coef * forced;
-      await runSearch(
-        [r],
-        floor,
-        perRound,
-        limit !== undefined ? Math.max(1, Math.floor(limit / R)) : undefined,
-      );
-      if ((stopReason as RoundsStopReason) === "aborted") {
-        // Rounds not yet searched keep their construction, so the result stays complete.
-        for (let rest = r + 1; rest < R; rest++) term.addRound(rest, scores[rest].unitGroup);
-        break;
-      }
-    }
   }
   const t2 = performance.now();
 

@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 
 export type Command = "compose" | "check" | "score";
+/** Every command: the three that compose or score a problem, and `network`. */
+export type CommandName = Command | "network";
 export type Format = "csv" | "json" | "md";
 
 type OptionSpec = { type: "string" | "boolean"; multiple?: boolean; short?: string };
@@ -149,7 +151,7 @@ export function parseCommand(command: Command, argv: string[]): ParsedCommand {
 }
 
 /** parseArgs's own errors, reworded short and naming the flag. */
-function parseArgsMessage(error: unknown, command: Command): string {
+function parseArgsMessage(error: unknown, command: CommandName): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
@@ -249,4 +251,79 @@ export function outputFormat(flags: InputFlags, command: Command): Format {
     throw new UsageError("--out: tverr check writes Markdown or JSON, not CSV", command);
   }
   return (ext as Format | undefined) ?? "md";
+}
+
+// --- tverr network -----------------------------------------------------------------------------
+
+const networkOptions = {
+  roster: { type: "string" },
+  agency: { type: "string" },
+  sector: { type: "string" },
+  before: { type: "string" },
+  "new-rounds": { type: "string" },
+  format: { type: "string" },
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} satisfies Record<string, OptionSpec>;
+
+export interface NetworkArgs {
+  help: boolean;
+  positionals: string[];
+  roster?: string;
+  /** Roster columns (attribute keys) of the agency and the sector, as typed. */
+  agency?: string;
+  sector?: string;
+  /** How many of HISTORY's rounds come before; the rest are the new rounds. */
+  before?: number;
+  /** A second history file: the new rounds. */
+  newRounds?: string;
+  format?: "md" | "json";
+  out?: string;
+}
+
+export function parseNetwork(argv: string[]): NetworkArgs {
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: networkOptions,
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(parseArgsMessage(error, "network"), "network");
+  }
+  const str = (name: string) => values[name] as string | undefined;
+  const column = (flag: string, v: string) => {
+    if (v.trim() === "") throw new UsageError(`${flag}: expected a column name`, "network");
+    return v.trim();
+  };
+  const args: NetworkArgs = {
+    help: values.help === true,
+    positionals,
+    roster: optional(str("roster"), (v) => fileName("--roster", v)),
+    agency: optional(str("agency"), (v) => column("--agency", v)),
+    sector: optional(str("sector"), (v) => column("--sector", v)),
+    before: optional(str("before"), (v) => nonNegativeInt("--before", v)),
+    newRounds: optional(str("new-rounds"), (v) => fileName("--new-rounds", v)),
+    format: optional(str("format"), (v) => {
+      if (v !== "md" && v !== "json")
+        throw new UsageError("--format: expected md or json for tverr network", "network");
+      return v;
+    }),
+    out: optional(str("out"), (v) => fileName("--out", v)),
+  };
+  if (args.before !== undefined && args.newRounds !== undefined) {
+    throw new UsageError("--before and --new-rounds: give one of them, not both", "network");
+  }
+  return args;
+}
+
+/** The network report's format: the flag, else the extension of --out, else Markdown. */
+export function networkFormat(args: NetworkArgs): "md" | "json" {
+  if (args.format) return args.format;
+  const ext = args.out?.toLowerCase().match(/\.(csv|json|md|markdown)$/)?.[1];
+  if (ext === "csv") throw new UsageError("--out: tverr network writes Markdown or JSON, not CSV", "network");
+  return ext === "json" ? "json" : "md";
 }

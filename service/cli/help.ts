@@ -1,5 +1,5 @@
 /** The help texts of `tverr` and its commands, with examples. */
-import type { Command } from "./args.js";
+import type { CommandName } from "./args.js";
 
 export const mainHelp = `tverr — compose groups that mix across agencies and sectors, under hard rules
 
@@ -7,6 +7,7 @@ Usage:
   tverr compose ROSTER [options]        compose groups
   tverr check ROSTER [options]          check the roster and the rules without composing
   tverr score ROSTER GROUPS [options]   score a grouping made by hand
+  tverr network HISTORY --roster ROSTER  who has met whom: the network measures, before/after
   tverr COMMAND --help                  options of a command
   tverr --version
 
@@ -17,6 +18,7 @@ Examples:
   tverr compose data/oslo-ledere.csv --size 6 --cap Virksomhet=1 --out grupper.csv --report rapport.md
   tverr check data/oslo-ledere.csv --groups 70 --cap Virksomhet=1
   tverr score data/oslo-ledere.csv mine-grupper.csv --report sammenligning.md
+  tverr network samlinger.csv --roster data/oslo-ledere.csv --before 4
 
 Exit codes: 0 done; 1 the hard rules do not all hold (the result is still written);
 2 bad input or usage; 3 an internal error.
@@ -45,7 +47,7 @@ const sizes = `Groups:
   --groups N                N groups
   --min-size N, --max-size N  size bounds (alone: the fewest groups that fit)`;
 
-export const commandHelp: Record<Command, string> = {
+export const commandHelp: Record<CommandName, string> = {
   compose: `tverr compose ROSTER [options]
 
 Compose groups from ROSTER and write them as CSV, JSON or a Markdown report.
@@ -129,5 +131,41 @@ Examples:
   tverr score roster.csv hand.csv --min-size 5 --max-size 7 --report compare.md
 
 Exit codes: 0 every hard rule holds; 1 some do not; 2 bad input or usage.
+`,
+  network: `tverr network HISTORY --roster ROSTER [options]
+
+Measure the "has met" network of a meeting history: who has met whom across agencies and
+sectors. Prints, per agency, how many other agencies its people have met, and overall: the
+share of agency pairs with at least one tie, the share of ties that cross sectors, and the
+modularity of the agency partition (falling = more mixing). With --before or --new-rounds,
+the same figures before and after the new rounds, side by side. The report names agencies,
+never a person.
+
+HISTORY is a CSV of round, group, person (headers such as Runde;Gruppe;Navn or
+Round,Group,Person; people named by id, e-mail or a unique name), or - for standard input.
+
+Input:
+  --roster ROSTER           the roster CSV, or a JSON problem (.json) with people and their
+                            attributes; required
+  --agency COL              the column (attribute) holding the agency; default: the first
+                            recognised one (Virksomhet, Etat, Bydel, Agency, ...)
+  --sector COL              the column holding the sector; default: the first recognised one
+                            (Sektor, Byrådsavdeling, Sector, ...)
+
+Before and after:
+  --before N                the first N rounds of HISTORY come before; the rest are new
+  --new-rounds FILE         the new rounds, in a second CSV like HISTORY
+
+Output:
+  --format md|json          default: from the --out extension; Markdown on standard output
+  -o, --out FILE            write here instead of standard output
+
+Examples:
+  tverr network samlinger.csv --roster data/oslo-ledere.csv
+  tverr network samlinger.csv --roster data/oslo-ledere.csv --before 4 --out nettverk.md
+  tverr network ifjor.csv --roster roster.csv --new-rounds i-aar.csv --format json
+  cat samlinger.csv | tverr network - --roster problem.json --agency Etat --sector Avdeling
+
+Exit codes: 0 done; 2 bad input or usage.
 `,
 };

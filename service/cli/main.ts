@@ -7,39 +7,42 @@
 import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { formatIssue, InfeasibleError, ProblemInputError } from "../../engine/index.js";
-import type { Command } from "./args.js";
+import type { Command, CommandName } from "./args.js";
 import { type Context, fileProblem, runCommand } from "./commands.js";
 import { EXIT, InputFailure, UsageError } from "./errors.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { type CliIo, nodeIo } from "./io.js";
+import { runNetwork } from "./network.js";
 import type { Reader } from "./problem.js";
 
-const COMMANDS: readonly Command[] = ["compose", "check", "score"];
+const COMMANDS: readonly CommandName[] = ["compose", "check", "score", "network"];
 
 export async function main(argv: string[], partial: Partial<CliIo> = {}): Promise<number> {
   const io = withDefaults(partial);
-  let command: Command | undefined;
+  let command: CommandName | undefined;
   let code: number;
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
       await io.stderr.write(mainHelp);
-      throw new UsageError("give a command: compose, check or score");
+      throw new UsageError("give a command: compose, check, score or network");
     } else if (first === "--help" || first === "-h" || first === "help") {
-      const topic = rest[0] as Command | undefined;
+      const topic = rest[0] as CommandName | undefined;
       await io.stdout.write(topic !== undefined && COMMANDS.includes(topic) ? commandHelp[topic] : mainHelp);
       code = EXIT.ok;
     } else if (first === "--version" || first === "-V" || first === "-v") {
       await io.stdout.write(`tverr ${version()}\n`);
       code = EXIT.ok;
     } else if ((COMMANDS as readonly string[]).includes(first)) {
-      command = first as Command;
-      code = await runCommand(command, rest, { io, read: reader(io) } satisfies Context);
+      command = first as CommandName;
+      const ctx = { io, read: reader(io) } satisfies Context;
+      code =
+        command === "network" ? await runNetwork(rest, ctx) : await runCommand(command as Command, rest, ctx);
     } else {
       throw new UsageError(
         first.startsWith("-")
-          ? `unknown option ${first}; a command comes first: compose, check or score`
-          : `unknown command ${JSON.stringify(first)}; the commands are compose, check and score`,
+          ? `unknown option ${first}; a command comes first: compose, check, score or network`
+          : `unknown command ${JSON.stringify(first)}; the commands are compose, check, score and network`,
       );
     }
   } catch (error) {
@@ -49,7 +52,7 @@ export async function main(argv: string[], partial: Partial<CliIo> = {}): Promis
   return code;
 }
 
-async function reportError(error: unknown, command: Command | undefined, io: CliIo): Promise<number> {
+async function reportError(error: unknown, command: CommandName | undefined, io: CliIo): Promise<number> {
   const lines = (list: string[]) => io.stderr.write(list.map((l) => `tverr: ${l}\n`).join(""));
   if (error instanceof UsageError) {
     const help = error.command ?? command;

@@ -38,6 +38,7 @@ it("names every endpoint, with the engine's problem schema as the request body",
       "GET /v1/jobs/{id}/events",
       "POST /v1/compositions",
       "POST /v1/evaluations",
+      "POST /v1/networks",
     ].sort(),
   );
   const body = doc.paths["/v1/compositions"].post.requestBody.content;
