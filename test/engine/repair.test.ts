@@ -5,11 +5,24 @@
 import { describe, expect, it } from "vitest";
 import { type ProblemInput, solve } from "../../engine/index.js";
 
-const agencies = ["Alna", "Bjerke", "Frogner", "Gamle Oslo", "Grorud", "Grünerløkka", "Nordre Aker", "Sagene"];
+const agencies = [
+  "Alna",
+  "Bjerke",
+  "Frogner",
+  "Gamle Oslo",
+  "Grorud",
+  "Grünerløkka",
+  "Nordre Aker",
+  "Sagene",
+];
 const sectors = ["Helse", "Oppvekst", "Miljø"];
 const person = (i: number) => ({
   id: `p${i}`,
-  attributes: { agency: agencies[i % agencies.length], sector: sectors[(i * 7) % sectors.length], tenure: i % 17 },
+  attributes: {
+    agency: agencies[i % agencies.length],
+    sector: sectors[(i * 7) % sectors.length],
+    tenure: i % 17,
+  },
 });
 
 describe("repair", () => {
