@@ -29,6 +29,7 @@ export { parseProblem, resolveGroups } from "./problem/validate.js";
 export type { GroupReport, Report, SharedCategory, TermReport } from "./report/report.js";
 export type { Violation } from "./report/violations.js";
 export * from "./roster/index.js";
+export * from "./rounds/index.js";
 export type { IteratedDescentConfig } from "./search/iteratedDescent.js";
 export type { SearchConfig, SearchProgress, StopReason } from "./search/localSearch.js";
 export { type SolveResult, type SolveRuntime, type SolveStats, solve } from "./solve.js";

@@ -66,9 +66,9 @@ export const defaultRoundsSearchConfig: RoundsSearchConfig = {
   repeatPenalty: 2,
   conflictDraws: 8,
   fullScanUnits: 1000,
-  tabuTenure: 10,
-  kickAfter: 2000,
-  kickMoves: 5,
+  tabuTenure: 5,
+  kickAfter: 500,
+  kickMoves: 10,
 };
 
 export interface RoundsProgress {

@@ -119,7 +119,7 @@ export async function tabuSearch(
       // The units to move: every unit in a repeated pair when there are few enough units to
       // scan them all, otherwise one drawn unit (preferring a conflicting one).
       candidates.length = 0;
-      const conflicts = repeatsHard && term.hard > 0;
+      const conflicts = term.hard > 0;
       if (conflicts && total <= config.fullScanUnits) {
         for (let i = 0; i < total; i++) if (term.inConflict(flatRound[i], flatUnit[i])) candidates.push(i);
       }

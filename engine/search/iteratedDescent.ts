@@ -8,7 +8,7 @@
  *                optimum of the relocate + swap neighbourhood. With the distance gain table a
  *                move of single people costs O(1), so a sweep is O(U·(U + m)).
  *   weak kick    a few random moves (swaps of equal-size units; with size slack, also
- *                relocations; none breaking a hard rule), then descent; the
+ *                relocations; hard rules may break, descent mends them), then descent; the
  *                new optimum replaces the current one when it is better, or no worse than
  *                the current one was `lateLength` kicks ago (late acceptance over local
  *                optima, Burke & Bykov 2017); else the current one is restored.
@@ -28,6 +28,7 @@
  */
 import type { Model } from "../compile/model.js";
 import type { IncrementalScore } from "../score/incremental.js";
+import { tryGroupExchange } from "./groupExchange.js";
 import type { SearchLimits, SearchOutcome, StopReason } from "./localSearch.js";
 import type { Rng } from "./rng.js";
 
@@ -252,9 +253,27 @@ export async function iteratedDescent(
   let slack = false;
   for (let g = 0; g < m; g++) if (model.maxSize[g] > model.minSize[g]) slack = true;
   const relocateShare = slack ? (pure ? config.pureRelocateShare : config.relocateShare) : 0;
-  /** `count` random moves that break no hard rule: swaps of equal-size units, or relocations. */
+  const exchange = !model.allSingletons;
+  /**
+   * `count` random moves: swaps of equal-size units, or relocations. They may break hard
+   * rules; the descent mends them first, and a worse hard level is never accepted. (Kicks
+   * that kept every rule could not cross a rule-bound ridge: a keep-minimum swap that needs
+   * a second move to restore the minimum. Found by the exact-mode oracle.)
+   */
   const kick = (count: number) => {
     let done = 0;
+    // Keep-together units: one group exchange per kick (groupExchange.ts).
+    if (exchange) {
+      const g = rng.nextInt(m);
+      const h = (g + 1 + rng.nextInt(m - 1)) % m;
+      iterations++;
+      if (tryGroupExchange(score, g, h, (dHard) => dHard <= 0)) {
+        dirty[g] = 1;
+        dirty[h] = 1;
+        accepted++;
+        done++;
+      }
+    }
     for (let tries = 0; done < count && tries < 50 * count; tries++) {
       const u = movable[rng.nextInt(movable.length)];
       const g = unitGroup[u];
@@ -263,7 +282,6 @@ export async function iteratedDescent(
         if (h === g || !mayEnter(u, h)) continue;
         score.evalRelocate(u, h);
         iterations++;
-        if (score.dHard > 0) continue;
         score.applyRelocate(u, h);
         dirty[g] = 1;
         dirty[h] = 1;
@@ -273,7 +291,6 @@ export async function iteratedDescent(
         if (g === h || unitSize[u] !== unitSize[v] || !mayEnter(u, h) || !mayEnter(v, g)) continue;
         score.evalSwap(u, v);
         iterations++;
-        if (score.dHard > 0) continue;
         score.applySwap(u, v);
         dirty[g] = 1;
         dirty[h] = 1;
@@ -307,7 +324,7 @@ export async function iteratedDescent(
     const better = score.hard < curHard || (score.hard === curHard && score.soft < curSoft - EPS);
     const slot = step++ % late.length;
     const lateOk = config.lateLength > 0 && score.hard === curHard && score.soft <= late[slot];
-    if (strongKick || better || lateOk) {
+    if ((strongKick && score.hard <= curHard) || better || lateOk) {
       fails = strongKick || better ? 0 : fails + 1;
       curHard = score.hard;
       curSoft = score.soft;

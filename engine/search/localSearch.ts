@@ -14,6 +14,7 @@ import type { IncrementalScore } from "../score/incremental.js";
 import type { Acceptor, AcceptorName } from "./acceptors/acceptor.js";
 import { Annealing } from "./acceptors/annealing.js";
 import { LateAcceptance } from "./acceptors/lateAcceptance.js";
+import { tryGroupExchange } from "./groupExchange.js";
 import type { IteratedDescentConfig } from "./iteratedDescent.js";
 import type { Rng } from "./rng.js";
 
@@ -127,7 +128,38 @@ export async function localSearch(
   let progress = 0;
   let stop: StopReason | null = null;
 
+  // Keep-together units: a swap cannot trade a unit for smaller ones without breaking sizes,
+  // so once a chunk the contents of two groups are exchanged (groupExchange.ts).
+  const exchange = !model.allSingletons;
+  const keepExchange = (dHard: number, dSoft: number) => {
+    if (dHard > 0) return false;
+    if (dHard < 0) {
+      acceptor.reset(current + dSoft);
+      return true;
+    }
+    return acceptor.accept(current + dSoft, current, progress);
+  };
+
   while (stop === null) {
+    if (exchange && iterations < iterationLimit) {
+      const g = rng.nextInt(m);
+      const h = (g + 1 + rng.nextInt(m - 1)) % m;
+      if (bestIsCurrent) {
+        best.set(unitGroup);
+        bestIsCurrent = false;
+      }
+      iterations++;
+      if (tryGroupExchange(score, g, h, keepExchange)) {
+        current = score.soft;
+        accepted++;
+        if (score.hard < bestHard || (score.hard === bestHard && score.soft < bestSoft - 1e-12)) {
+          bestHard = score.hard;
+          bestSoft = score.soft;
+          bestIsCurrent = true;
+          timeToBest = iterations;
+        }
+      }
+    }
     const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
     const chunkStart = iterations;
     // Picks that hit an illegal move (same group, disallowed group) are not counted as

@@ -72,7 +72,7 @@ describe("exact mode", () => {
         expect(exact.report?.feasible).toBe(true);
         expect(exact.report?.softScore).toBeCloseTo(best, 6);
       }),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.TVERR_ORACLE_RUNS ?? 100) },
     );
   });
 
@@ -85,7 +85,7 @@ describe("exact mode", () => {
         expect(result.feasible).toBe(true);
         expect(result.softScore).toBeCloseTo(exact.report?.softScore ?? Number.NaN, 6);
       }),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.TVERR_ORACLE_RUNS ?? 100) },
     );
   });
 

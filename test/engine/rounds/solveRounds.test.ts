@@ -158,8 +158,10 @@ describe("solveRounds", () => {
     const seen: number[] = [];
     const result = await solveRounds(
       {
-        people: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}` })),
+        // A numeric attribute is practically never exactly balanced: the search cannot stop early.
+        people: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, attributes: { age: (i * 37) % 23 } })),
         groups: { size: 4 },
+        attributes: { age: { kind: "numeric", weight: 1 } },
         rounds: [1, 2, 3, 4, 5].map((i) => ({ id: `r${i}` })),
         options: { seed: 1, timeLimitMs: 30_000 },
       },
