@@ -12,10 +12,13 @@ import {
   type EvaluateResult,
   HistoryRoundSchema,
   HistorySchema,
+  MeetingsSchema,
   type NetworkComparison,
   type NetworkMeasures,
   PersonSchema,
   ProblemSchema,
+  RoundSpecSchema,
+  type RoundsResult,
   type SolveResult,
 } from "../engine/index.js";
 import { RosterMappingSchema } from "../engine/roster/index.js";
@@ -113,6 +116,63 @@ export const SolveResultSchema = documents<SolveResult>(
     .meta({ id: "Composition", description: "The groups composed, with the report and search statistics" }),
 );
 
+/** The rounds of a report: each round's own report, with its id and how often it meets. */
+export const RoundsResultSchema = documents<RoundsResult>(
+  z
+    .looseObject({
+      feasible: z
+        .boolean()
+        .describe("Every round's hard rules hold, and no pair meets again when repeats are forbidden"),
+      softScore: z.number(),
+      rounds: z
+        .array(z.looseObject({ ...ReportFields, id: z.string(), repeat: count }))
+        .describe("One report per round, in order"),
+      meetings: z
+        .looseObject({
+          cost: z.number(),
+          repeats: count.describe("New groupings that put together a pair who had already met"),
+          repeatPairs: count,
+          maxMeetings: count,
+          newPairs: count,
+          pairsMet: count,
+        })
+        .describe("Repeated meetings over the history and the new rounds"),
+      composed: z.array(HistoryRoundSchema).describe("The new rounds in the history's shape"),
+      network: z.looseObject({}).describe("The has-met network before and after the new rounds"),
+      stats: z.looseObject({
+        seed: z.number(),
+        mode: z.string(),
+        iterations: count,
+        totalMs: z.number(),
+        stopReason: z.string(),
+      }),
+    })
+    .meta({
+      id: "RoundsComposition",
+      description: "Groups for several rounds: a report per round, the meetings and the network",
+    }),
+);
+
+/** The result of `POST /v1/compositions`: one grouping, or several rounds when `rounds` was given. */
+export const CompositionResultSchema = z.union([SolveResultSchema, RoundsResultSchema]);
+
+/** Multi-round fields of a composition request; with `rounds`, the rounds are composed together. */
+const roundsFields = {
+  rounds: z
+    .array(RoundSpecSchema)
+    .min(1, "needs at least one round")
+    .optional()
+    .describe("Compose these rounds at once (results per round); leave out for one grouping"),
+  history: HistorySchema.optional().describe("Earlier rounds the new ones follow (with rounds)"),
+  meetings: MeetingsSchema.optional().describe("How repeated meetings are scored (with rounds)"),
+};
+
+/** `POST /v1/compositions` as JSON: a problem, and optionally rounds with their history. */
+export const CompositionBodySchema = ProblemSchema.extend(roundsFields).meta({
+  id: "CompositionRequest",
+  description: "A composition problem (people, groups, rules), optionally over several rounds",
+});
+
 export const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
 export const JobSchema = z
@@ -138,7 +198,7 @@ export const JobSchema = z
       .array(z.object({ line: count, reason: z.string() }))
       .optional()
       .describe("Roster rows left out (mapping.skipInvalidRows)"),
-    result: SolveResultSchema.optional().describe(
+    result: CompositionResultSchema.optional().describe(
       "When succeeded (or cancelled while running: the best so far)",
     ),
     error: ProblemDetailsSchema.optional().describe("When failed"),
@@ -180,7 +240,7 @@ export const CsvQuerySchema = z.strictObject({
 
 /** The JSON part of a multipart roster upload: the problem without its people, plus the mapping. */
 export const RosterSettingsSchema = ProblemSchema.omit({ people: true, attributes: true })
-  .extend({ mapping: RosterMappingSchema.optional() })
+  .extend({ mapping: RosterMappingSchema.optional(), ...roundsFields })
   .meta({
     id: "RosterSettings",
     description: "Groups, rules and options for a roster; attributes go in mapping",

@@ -8,12 +8,18 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { groupsCsv } from "../engine/export/groupsCsv.js";
-import type { Problem, SolveResult } from "../engine/index.js";
+import {
+  type GroupsCsvOptions,
+  type GroupsCsvRoster,
+  groupsCsv,
+  roundsCsv,
+} from "../engine/export/groupsCsv.js";
+import type { Problem } from "../engine/index.js";
 import type { RosterRead } from "../engine/roster/index.js";
 import type { Config } from "./config.js";
 import type { CsvSource, Job } from "./plugins/jobs.js";
 import type { JobSchema } from "./schemas.js";
+import { type CompositionResult, isRoundsResult } from "./worker.js";
 
 export type JobView = z.output<typeof JobSchema>;
 
@@ -56,9 +62,15 @@ export const csvSourceFromRoster = (roster: RosterRead): CsvSource => ({
 /** The client asked for the groups as CSV. */
 export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? "");
 
-/** The groups as the same Excel-safe CSV the command line writes (`;` for JSON problems, as Norwegian Excel reads). */
-export function resultCsv(source: CsvSource, result: SolveResult): string {
+/**
+ * The groups as the same Excel-safe CSV the command line writes (`;` for JSON problems, as
+ * Norwegian Excel reads); for rounds, with a Round column first.
+ */
+export function resultCsv(source: CsvSource, result: CompositionResult): string {
+  const write = isRoundsResult(result)
+    ? (roster?: GroupsCsvRoster, options?: GroupsCsvOptions) => roundsCsv(result, roster, options)
+    : (roster?: GroupsCsvRoster, options?: GroupsCsvOptions) => groupsCsv(result, roster, options);
   return "roster" in source
-    ? groupsCsv(result, source.roster)
-    : groupsCsv(result, undefined, { people: source.people, delimiter: ";" });
+    ? write(source.roster)
+    : write(undefined, { people: source.people, delimiter: ";" });
 }

@@ -1,5 +1,7 @@
 /**
  * The solver thread: one task solves one problem with the engine and answers with plain data.
+ * The task's `kind` picks the solver: `single` one grouping (`solve`), `rounds` several
+ * rounds at once (`solveRounds`); the route decides it when it parses the request.
  *
  * Runs inside a piscina worker (loaded through `worker-entry.mjs`, which teaches the thread
  * TypeScript). The main thread talks to a running task over the MessagePort handed in with it:
@@ -16,13 +18,24 @@ import {
   type InputIssue,
   type Problem,
   ProblemInputError,
+  type RoundsProblem,
+  type RoundsResult,
   type SearchProgress,
   type SolveResult,
   solve,
+  solveRounds,
 } from "../engine/index.js";
 
+/** Which solver a task runs, with the problem it takes. */
+export type Composition = { kind: "single"; problem: Problem } | { kind: "rounds"; problem: RoundsProblem };
+
+/** A composition's result: one grouping, or several rounds. */
+export type CompositionResult = SolveResult | RoundsResult;
+
+export const isRoundsResult = (result: CompositionResult): result is RoundsResult => "rounds" in result;
+
 export interface SolveTask {
-  problem: Problem;
+  composition: Composition;
   port: MessagePort;
   progressIntervalMs: number;
 }
@@ -34,11 +47,11 @@ export type TaskMessage = { type: "started" } | { type: "progress"; progress: Se
 export type ControlMessage = "cancel";
 
 export type SolveOutcome =
-  | { kind: "solved"; result: SolveResult; cancelled: boolean }
+  | { kind: "solved"; result: CompositionResult; cancelled: boolean }
   | { kind: "infeasible"; diagnoses: Diagnosis[] }
   | { kind: "invalid_input"; issues: InputIssue[] };
 
-export async function solveTask({ problem, port, progressIntervalMs }: SolveTask): Promise<SolveOutcome> {
+export async function solveTask({ composition, port, progressIntervalMs }: SolveTask): Promise<SolveOutcome> {
   const controller = new AbortController();
   port.on("message", (message: ControlMessage) => {
     if (message === "cancel") controller.abort();
@@ -46,11 +59,15 @@ export async function solveTask({ problem, port, progressIntervalMs }: SolveTask
   const post = (message: TaskMessage) => port.postMessage(message);
   post({ type: "started" });
   try {
-    const result = await solve(problem, {
+    const runtime = {
       signal: controller.signal,
       progressIntervalMs,
-      onProgress: (progress) => post({ type: "progress", progress }),
-    });
+      onProgress: (progress: SearchProgress) => post({ type: "progress", progress }),
+    };
+    const result =
+      composition.kind === "rounds"
+        ? await solveRounds(composition.problem, runtime)
+        : await solve(composition.problem, runtime);
     return { kind: "solved", result, cancelled: controller.signal.aborted };
   } catch (err) {
     if (err instanceof InfeasibleError) return { kind: "infeasible", diagnoses: err.diagnoses };

@@ -1,6 +1,6 @@
 /**
  * A grouping as the CSV a coordinator opens in Excel: one row per person, in group order,
- * the group first, then the roster's own columns (or, for a JSON problem, the id, the name
+ * the group first (for several rounds, `roundsCsv`: the round, then the group), then the roster's own columns (or, for a JSON problem, the id, the name
  * and the attributes). The one place that turns a result into CSV: the CLI and the HTTP
  * service both call it. Pure: text in, text out.
  *
@@ -46,23 +46,69 @@ const NAME_HEADER = "Name";
  * earlier output) is replaced by the new grouping rather than repeated.
  */
 export function groupsCsv(
-  result: { groups: readonly Pick<GroupReport, "id" | "name" | "members">[] },
+  result: { groups: readonly CsvGroup[] },
   roster?: GroupsCsvRoster,
   options: GroupsCsvOptions = {},
 ): string {
+  return groupingsCsv([{ groups: result.groups }], roster, options);
+}
+
+/** What of a round the CSV needs: its label and its groups. */
+export interface RoundsCsvRound {
+  id: string;
+  groups: readonly CsvGroup[];
+}
+
+export interface RoundsCsvOptions extends GroupsCsvOptions {
+  /** Header of the round column; default "Round". */
+  roundHeader?: string;
+}
+
+/**
+ * Several rounds as one CSV: the round first, then the columns `groupsCsv` writes; one row
+ * per person per round, rounds in order, each round sorted as `groupsCsv` sorts a grouping.
+ */
+export function roundsCsv(
+  result: { rounds: readonly RoundsCsvRound[] },
+  roster?: GroupsCsvRoster,
+  options: RoundsCsvOptions = {},
+): string {
+  return groupingsCsv(
+    result.rounds.map((r) => ({ round: r.id, groups: r.groups })),
+    roster,
+    options,
+    options.roundHeader ?? "Round",
+  );
+}
+
+type CsvGroup = Pick<GroupReport, "id" | "name" | "members">;
+
+/** The rows of one or more groupings; with `roundHeader`, each row starts with its round. */
+function groupingsCsv(
+  groupings: readonly { round?: string; groups: readonly CsvGroup[] }[],
+  roster: GroupsCsvRoster | undefined,
+  options: GroupsCsvOptions,
+  roundHeader?: string,
+): string {
   const groupHeader = options.groupHeader ?? "Group";
   const groupNameHeader = options.groupNameHeader ?? "Group name";
-  const named = result.groups.some((g) => g.name !== undefined && g.name !== "");
-  const ownHeaders = named ? [groupHeader, groupNameHeader] : [groupHeader];
+  const named = groupings.some((r) => r.groups.some((g) => g.name !== undefined && g.name !== ""));
+  const ownHeaders = [
+    ...(roundHeader !== undefined ? [roundHeader] : []),
+    ...(named ? [groupHeader, groupNameHeader] : [groupHeader]),
+  ];
   const ownKeys = new Set(ownHeaders.map((h) => headerKey(h) || h));
 
   const delimiter = options.delimiter ?? (roster?.delimiter === ";" ? ";" : ",");
   const personColumns = roster ? rosterColumns(roster, ownKeys) : peopleColumns(options.people ?? []);
 
   const rows: CsvCell[][] = [[...ownHeaders, ...personColumns.header]];
-  for (const group of result.groups) {
-    const lead: CsvCell[] = named ? [group.id, group.name ?? ""] : [group.id];
-    for (const id of group.members) rows.push([...lead, ...personColumns.cells(id)]);
+  for (const grouping of groupings) {
+    const round: CsvCell[] = roundHeader !== undefined ? [grouping.round ?? ""] : [];
+    for (const group of grouping.groups) {
+      const lead: CsvCell[] = named ? [...round, group.id, group.name ?? ""] : [...round, group.id];
+      for (const id of group.members) rows.push([...lead, ...personColumns.cells(id)]);
+    }
   }
   return toCsv(rows, { delimiter, bom: options.bom ?? true, decimalComma: delimiter === ";" });
 }

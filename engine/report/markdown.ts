@@ -8,9 +8,11 @@
  */
 import type { Diagnosis, DiagnosisData } from "../diagnose/types.js";
 import { english, word } from "../diagnose/wording.js";
+import { comparisonMarkdown } from "../network/markdown.js";
 import type { Person, Problem } from "../problem/schema.js";
 import { resolveGroups } from "../problem/validate.js";
 import type { SkippedRow } from "../roster/table.js";
+import type { RoundsResult } from "../rounds/solveRounds.js";
 import type { SolveStats } from "../solve.js";
 import type { GroupReport, Report, TermReport } from "./report.js";
 import type { Violation } from "./violations.js";
@@ -122,6 +124,37 @@ const en = {
     `repairing an earlier grouping of ${count(n, "person", "people")} (stability weight ${num(weight)})`,
   checkHolds:
     "**No reason found why the hard rules could not all hold.** The check looks for the usual conflicts; `tverr compose` confirms it by finding a grouping.",
+  roundsTitle: "Groups over rounds",
+  roundsHeadcount: (rounds: number, people: number) =>
+    `${count(rounds, "round", "rounds")}; ${count(people, "person", "people")} placed in the first.`,
+  roundsHold: (forbid: boolean) =>
+    `**Hard rules:** all hold in every round${forbid ? ", and no pair meets twice" : ""}.`,
+  roundsBroken: (rounds: string[], repeats: number, forbid: boolean) =>
+    `**Hard rules:** ${[
+      rounds.length > 0 ? `do not all hold in round ${list(rounds)}` : "",
+      forbid && repeats > 0
+        ? `${count(repeats, "pair meets", "pairs meet")} again, though repeats are forbidden`
+        : "",
+    ]
+      .filter(Boolean)
+      .join("; ")}.`,
+  meetings: "Meetings",
+  meetingsHeader: ["Figure", "Value"],
+  meetingRows: {
+    pairsMet: "Pairs who have met (history included)",
+    newPairs: "Pairs who meet for the first time",
+    repeatPairs: "Pairs who meet again",
+    repeats: "Groupings that put together a pair who had met",
+    maxMeetings: "Most meetings of any pair",
+    cost: "Repeated-meetings cost",
+    lowerBound: "Best possible cost",
+    randomExpectation: "Cost of random groupings",
+  },
+  meetingsNote: (weight: number, penalty: "square" | "linear", forbid: boolean) =>
+    `A pair's meetings beyond the first cost ${penalty === "square" ? "their square" : "one each"} (weight ${num(weight)})${forbid ? "; a pair meeting twice is forbidden" : ""}.`,
+  roundsSearch: (s: RoundsResult["stats"]) =>
+    `**Search:** ${s.mode}, ${num(s.iterations)} moves tried in ${seconds(s.totalMs)} (seed ${s.seed}; ${stopWords[s.stopReason]}).`,
+  roundHeading: (id: string, repeat: number) => `Round ${id}${repeat > 1 ? ` (meets ${repeat} times)` : ""}`,
   checkFails: (n: number) => `**The hard rules cannot all hold** (${n === 1 ? "1 reason" : `${n} reasons`}):`,
 };
 
@@ -403,4 +436,56 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
     `|${right.map((r) => (r ? " ---: " : " --- ")).join("|")}|`,
     ...rows.map((r) => line(r)),
   ];
+}
+
+// --- rounds --------------------------------------------------------------------------------
+
+/**
+ * The report of `solveRounds`: the summary over all rounds (hard rules, meetings figures,
+ * search), the network before and after the new rounds, then each round's own report.
+ */
+export function markdownRounds(result: RoundsResult, options: MarkdownOptions = {}): string {
+  const out: string[] = [];
+  out.push(`# ${md(options.title ?? en.roundsTitle)}`, "");
+  const first = result.rounds[0]?.groups.reduce((s, g) => s + g.size, 0) ?? 0;
+  out.push(en.roundsHeadcount(result.rounds.length, first), "");
+  out.push(`## ${en.summary}`, "");
+  const m = result.meetings;
+  const broken = result.rounds.filter((r) => !r.feasible).map((r) => md(r.id));
+  out.push(
+    broken.length === 0 && !(m.forbidRepeats && m.repeats > 0)
+      ? en.roundsHold(m.forbidRepeats)
+      : en.roundsBroken(broken, m.repeats, m.forbidRepeats),
+    "",
+  );
+  out.push(en.roundsSearch(result.stats), "");
+  if (options.skipped && options.skipped.length > 0) {
+    out.push(en.skipped(options.skipped.length), "");
+    for (const r of options.skipped) out.push(`- ${md(en.skippedRow(r))}`);
+    out.push("");
+  }
+
+  out.push(`## ${en.meetings}`, "");
+  const rows = en.meetingRows;
+  out.push(
+    ...table(
+      en.meetingsHeader,
+      (Object.keys(rows) as (keyof typeof rows)[]).map((k) => [
+        rows[k],
+        k === "cost" || k === "lowerBound" || k === "randomExpectation" ? amount(m[k]) : num(m[k]),
+      ]),
+      [false, true],
+    ),
+    "",
+    en.meetingsNote(m.weight, m.penalty, m.forbidRepeats),
+    "",
+  );
+  out.push(comparisonMarkdown(result.network).trimEnd(), "");
+
+  for (const round of result.rounds) {
+    // Each round's report, one heading level down, under the round's heading.
+    const report = markdownReport(round, { ...options, title: en.roundHeading(round.id, round.repeat) });
+    out.push(report.replace(/^(#+) /gm, "#$1 ").trimEnd(), "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
 }

@@ -45,6 +45,11 @@ export const commandOptions = {
     iterations: { type: "string" },
     "fail-if-infeasible": { type: "boolean" },
     report: { type: "string" },
+    rounds: { type: "string" },
+    history: { type: "string" },
+    "meetings-weight": { type: "string" },
+    "no-repeats": { type: "boolean" },
+    sequential: { type: "boolean" },
   },
   check: { ...inputOptions, ...groupOptions },
   score: { ...inputOptions, report: { type: "string" } },
@@ -86,6 +91,13 @@ export interface InputFlags {
   format?: Format;
   out?: string;
   report?: string;
+  /** `compose`: how many re-mixed rounds to compose. */
+  rounds?: number;
+  /** `compose`: a CSV of earlier rounds (round, group, person). */
+  history?: string;
+  meetingsWeight?: number;
+  noRepeats: boolean;
+  sequential: boolean;
 }
 
 export interface ParsedCommand {
@@ -134,7 +146,31 @@ export function parseCommand(command: Command, argv: string[]): ParsedCommand {
     format: optional(str("format"), (v) => format(command, v)),
     out: optional(str("out"), (v) => fileName("--out", v)),
     report: optional(str("report"), (v) => fileName("--report", v)),
+    rounds: optional(str("rounds"), (v) => positiveInt("--rounds", v)),
+    history: optional(str("history"), (v) => fileName("--history", v)),
+    meetingsWeight: optional(str("meetings-weight"), (v) => weight("--meetings-weight", v)),
+    noRepeats: values["no-repeats"] === true,
+    sequential: values.sequential === true,
   };
+  if (flags.rounds === undefined && flags.history === undefined) {
+    const stray = [
+      flags.meetingsWeight !== undefined ? "--meetings-weight" : "",
+      flags.noRepeats ? "--no-repeats" : "",
+      flags.sequential ? "--sequential" : "",
+    ].filter(Boolean);
+    if (stray.length > 0) {
+      throw new UsageError(
+        `${stray.join(", ")}: compose rounds with --rounds N (or --history FILE)`,
+        command,
+      );
+    }
+  }
+  if ((flags.rounds !== undefined || flags.history !== undefined) && flags.repair !== undefined) {
+    throw new UsageError(
+      "--repair: repairs one grouping; it cannot be combined with --rounds or --history",
+      command,
+    );
+  }
   if (flags.size !== undefined && flags.groups !== undefined) {
     throw new UsageError("--size and --groups: give one of them, not both", command);
   }

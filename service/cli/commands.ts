@@ -3,17 +3,27 @@
  * what the engine returns in the chosen format; it returns the exit code.
  */
 
-import { groupsCsv } from "../../engine/export/groupsCsv.js";
+import { groupsCsv, roundsCsv } from "../../engine/export/groupsCsv.js";
 import {
   diagnose,
   evaluate,
   type Problem,
   ProblemInputError,
+  parseRoundsProblem,
   type Report,
+  type RoundsProblem,
+  type RoundsResult,
   resolveGroups,
   solve,
+  solveRounds,
 } from "../../engine/index.js";
-import { markdownCheck, markdownReport, type ReportInput } from "../../engine/report/markdown.js";
+import {
+  markdownCheck,
+  markdownReport,
+  markdownRounds,
+  type ReportInput,
+} from "../../engine/report/markdown.js";
+import { readHistoryCsv } from "../../engine/roster/index.js";
 import { type Command, type Format, type InputFlags, outputFormat, parseCommand } from "./args.js";
 import { EXIT, InputFailure, UsageError } from "./errors.js";
 import { commandHelp } from "./help.js";
@@ -48,7 +58,7 @@ export async function runCommand(command: Command, argv: string[], ctx: Context)
     ["--out", flags.out],
     ["--report", flags.report],
   ] as const) {
-    if (path !== undefined && parsed.positionals.includes(path)) {
+    if (path !== undefined && (parsed.positionals.includes(path) || path === flags.history)) {
       throw new UsageError(`${flag}: ${path} is an input; write the result to another file`, command);
     }
   }
@@ -65,6 +75,8 @@ export async function runCommand(command: Command, argv: string[], ctx: Context)
 
 async function compose(roster: string, flags: InputFlags, format: Format, ctx: Context): Promise<number> {
   const built = await buildProblem(roster, flags, ctx.read, { command: "compose" });
+  if (flags.rounds !== undefined || flags.history !== undefined || built.input.rounds !== undefined)
+    return composeRounds(built, flags, format, ctx);
   const problem = validateProblem(built);
   await noteSkipped(built, ctx);
   const progress = new Progress(ctx.io.stderr);
@@ -84,6 +96,109 @@ async function compose(roster: string, flags: InputFlags, format: Format, ctx: C
   const title = `Groups from ${built.file}`;
   await writeResult(result, problem, built, flags, format, title, ctx);
   return result.feasible ? EXIT.ok : EXIT.infeasible;
+}
+
+/**
+ * `compose --rounds N [--history FILE]`: N re-mixed rounds with the problem's groups, after
+ * the rounds in FILE, solved jointly (or one after another with --sequential). A JSON problem
+ * may bring its own rounds, history and meetings; the flags win over them.
+ */
+async function composeRounds(
+  built: BuiltProblem,
+  flags: InputFlags,
+  format: Format,
+  ctx: Context,
+): Promise<number> {
+  const input = built.input;
+  if (flags.history !== undefined) {
+    if (flags.history === "-" && built.file === "stdin") {
+      throw new UsageError("only one file can come from standard input (-)", "compose");
+    }
+    const source = await ctx.read(flags.history);
+    input.history = readHistoryCsv(source.bytes, built.refs, { file: source.name });
+  }
+  if (flags.rounds !== undefined || input.rounds === undefined) {
+    const first = firstRoundNumber(input.history);
+    input.rounds = Array.from({ length: flags.rounds ?? 1 }, (_, i) => ({ id: String(first + i) }));
+  }
+  if (flags.meetingsWeight !== undefined || flags.noRepeats) {
+    const prior = isRecord(input.meetings) ? input.meetings : {};
+    input.meetings = {
+      ...prior,
+      ...(flags.meetingsWeight !== undefined ? { weight: flags.meetingsWeight } : {}),
+      ...(flags.noRepeats ? { forbidRepeats: true } : {}),
+    };
+  }
+  let problem: RoundsProblem;
+  try {
+    problem = parseRoundsProblem(input).problem;
+  } catch (error) {
+    if (error instanceof ProblemInputError)
+      throw new InputFailure(error.issues.map((i) => issueLine(i, built)));
+    throw error;
+  }
+  await noteSkipped(built, ctx);
+  const progress = new Progress(ctx.io.stderr);
+  let result: RoundsResult;
+  try {
+    result = await solveRounds(problem, {
+      onProgress: progress.update,
+      progressIntervalMs: 200,
+      mode: flags.sequential ? "sequential" : "joint",
+    });
+  } finally {
+    await progress.done();
+  }
+  const state = roundsState(result);
+  if (!result.feasible && flags.failIfInfeasible) {
+    await say(ctx, [
+      `${state}; nothing written (--fail-if-infeasible).`,
+      "Run without --fail-if-infeasible to get the best rounds found and the list of what breaks.",
+    ]);
+    return EXIT.infeasible;
+  }
+  const report = () =>
+    markdownRounds(result, {
+      people: problem.people,
+      title: `Groups over rounds from ${built.file}`,
+      skipped: built.skipped,
+    });
+  const text =
+    format === "csv"
+      ? roundsCsv(result, built.roster, { people: problem.people })
+      : format === "json"
+        ? json(result)
+        : report();
+  await emit(text, flags.out, ctx);
+  if (flags.report !== undefined) await writeFile(flags.report, report(), ctx);
+  const written = [flags.out, flags.report].filter((f) => f !== undefined);
+  const tail = written.length > 0 ? ` Wrote ${written.join(" and ")}.` : "";
+  const m = result.meetings;
+  await say(ctx, [
+    `${plural(result.rounds.length, "round", "rounds")} of ${plural(problem.people.length, "person", "people")}; ${state}; ${plural(m.newPairs, "new pair", "new pairs")} met, ${plural(m.repeatPairs, "pair", "pairs")} met again.${tail}`,
+  ]);
+  return result.feasible ? EXIT.ok : EXIT.infeasible;
+}
+
+/** The rounds' hard rules and the no-repeat rule, in words: no names, no values. */
+function roundsState(result: RoundsResult): string {
+  const parts = result.rounds.filter((r) => !r.feasible).map((r) => `round ${r.id}: ${brokenSummary(r)}`);
+  const m = result.meetings;
+  if (m.forbidRepeats && m.repeats > 0)
+    parts.push(`${plural(m.repeats, "pair meets", "pairs meet")} again, though --no-repeats forbids it`);
+  return parts.length === 0 ? "every hard rule holds in every round" : parts.join("; ");
+}
+
+/** New rounds continue the history's numbering when its rounds are numbered; else start at 1. */
+function firstRoundNumber(history: unknown): number {
+  const rounds = isRecord(history) && Array.isArray(history.rounds) ? history.rounds : [];
+  const labels = rounds.map((r) => (isRecord(r) ? String(r.round) : ""));
+  if (labels.length === 0 || !labels.every((l) => /^\d{1,6}$/.test(l))) return 1;
+  return Math.max(...labels.map(Number)) + 1;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function check(roster: string, flags: InputFlags, format: Format, ctx: Context): Promise<number> {

@@ -66,6 +66,17 @@ Search:
   --iterations N            move budget; with it alone the run is exactly reproducible
   --fail-if-infeasible      when the hard rules cannot all hold, write nothing and exit 1
 
+Rounds (gatherings where leaders meet new people):
+  --rounds N                compose N re-mixed rounds with the same groups, jointly
+  --history FILE            earlier rounds: a CSV of round, group, person (Runde;Gruppe;Navn or
+                            Round,Group,Person); with it alone, one new round
+  --meetings-weight W       weight of repeated meetings (default 1; square of the repeats)
+  --no-repeats              hard: no pair meets twice (history included); exit 1 when broken
+  --sequential              compose the rounds one after another instead of jointly
+  With rounds, the CSV starts with a Round column (one row per person per round), JSON is the
+  engine's rounds result, and the report shows each round, the meetings and the network
+  before and after.
+
 Output:
   --format csv|json|md      default: from the --out extension; Markdown on standard output
   -o, --out FILE            write the result here instead of standard output
@@ -78,9 +89,11 @@ Examples:
   tverr compose roster.csv --groups 8 --spread Agency=3 --spread Sector --balance Tenure
   tverr compose roster.csv --size 6 --repair published.csv --stability 5 -o new.csv
   cat roster.csv | tverr compose - --size 5 --format json > result.json
+  tverr compose data/oslo-ledere.csv --size 6 --rounds 4 --history samlinger.csv \\
+      --cap Virksomhet=1 --no-repeats --out runder.csv --report runder.md
 
-Exit codes: 0 every hard rule holds; 1 some do not (the result is written, the violations
-listed); 2 bad input or usage.
+Exit codes: 0 every hard rule holds; 1 some do not, or with --no-repeats a pair meets twice
+(the result is written, the violations listed); 2 bad input or usage.
 `,
   check: `tverr check ROSTER [options]
 

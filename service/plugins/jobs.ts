@@ -17,17 +17,11 @@ import { EventEmitter } from "node:events";
 import type { FastifyBaseLogger } from "fastify";
 import type { GroupsCsvRoster } from "../../engine/export/groupsCsv.js";
 import type { Person } from "../../engine/index.js";
-import {
-  InfeasibleError,
-  type Problem,
-  ProblemInputError,
-  type SearchProgress,
-  type SolveResult,
-} from "../../engine/index.js";
+import { InfeasibleError, ProblemInputError, type SearchProgress } from "../../engine/index.js";
 import type { SkippedRow } from "../../engine/roster/index.js";
 import type { Config } from "../config.js";
 import { HttpError, type ProblemDetails, problemFrom } from "../errors.js";
-import type { SolveOutcome } from "../worker.js";
+import { type Composition, type CompositionResult, isRoundsResult, type SolveOutcome } from "../worker.js";
 import type { SolveHandle, SolverPool } from "./pool.js";
 import { shared } from "./shared.js";
 
@@ -56,8 +50,10 @@ export interface Job extends JobMeta {
   finishedAt?: number;
   people: number;
   timeLimitMs: number;
+  /** One grouping or several rounds: what the result holds. */
+  kind: Composition["kind"];
   progress?: SearchProgress;
-  result?: SolveResult;
+  result?: CompositionResult;
   error?: ProblemDetails;
   cancelReason?: CancelReason;
   /** Emits "update" on every change of state or progress. */
@@ -114,7 +110,8 @@ export class JobStore {
   }
 
   /** Queue a solve. Throws HttpError 503 when the queue or the store is full, or on shutdown. */
-  submit(problem: Problem, meta: JobMeta): Job {
+  submit(composition: Composition, meta: JobMeta): Job {
+    const { problem } = composition;
     if (this.#closing)
       throw new HttpError(503, "shutting_down", "Service unavailable", "The server is shutting down");
     if (!this.acceptsJobs) {
@@ -147,6 +144,7 @@ export class JobStore {
     const job: Job = {
       id: randomUUID(),
       ...meta,
+      kind: composition.kind,
       state: "queued",
       createdAt: Date.now(),
       people: problem.people.length,
@@ -157,7 +155,7 @@ export class JobStore {
     job.events.setMaxListeners(100);
     const entry: Entry = { job, resolve };
     this.#entries.set(job.id, entry);
-    entry.handle = this.#pool.run(problem, {
+    entry.handle = this.#pool.run(composition, {
       progressIntervalMs: this.#config.progressIntervalMs,
       onStart: () => this.#started(entry),
       onProgress: (progress) => {
@@ -296,19 +294,23 @@ export class JobStore {
     job.state = state;
     job.finishedAt = Date.now();
     const r = job.result;
+    // For rounds: groups and violations summed over the rounds, the search of all of them.
+    const reports = r === undefined ? [] : isRoundsResult(r) ? r.rounds : [r];
     this.#log.info(
       {
         jobId: job.id,
         reqId: job.requestId,
         state,
         headcount: job.people,
-        groupCount: r?.groups.length,
+        kind: job.kind,
+        rounds: r !== undefined && isRoundsResult(r) ? r.rounds.length : undefined,
+        groupCount: r ? reports.reduce((n, x) => n + x.groups.length, 0) : undefined,
         queuedMs: (job.startedAt ?? job.finishedAt) - job.createdAt,
         runMs: job.startedAt !== undefined ? job.finishedAt - job.startedAt : 0,
         iterations: r?.stats.iterations,
         stopReason: r?.stats.stopReason,
         feasible: r?.feasible,
-        violations: r?.violations.length,
+        violations: r ? reports.reduce((n, x) => n + x.violations.length, 0) : undefined,
         errorCode: job.error?.code,
         cancelReason: job.cancelReason,
       },

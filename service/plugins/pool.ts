@@ -10,8 +10,8 @@
  */
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Problem, SearchProgress } from "../../engine/index.js";
-import type { ControlMessage, SolveOutcome, SolveTask, TaskMessage } from "../worker.js";
+import type { SearchProgress } from "../../engine/index.js";
+import type { Composition, ControlMessage, SolveOutcome, SolveTask, TaskMessage } from "../worker.js";
 import { shared } from "./shared.js";
 
 const KILL_AFTER_MS = 1_000;
@@ -61,7 +61,7 @@ export class SolverPool {
     return this.#piscina.threads.length;
   }
 
-  run(problem: Problem, callbacks: RunCallbacks): SolveHandle {
+  run(composition: Composition, callbacks: RunCallbacks): SolveHandle {
     const { port1, port2 } = new MessageChannel();
     const dequeue = new AbortController();
     let started = false;
@@ -72,7 +72,7 @@ export class SolverPool {
         callbacks.onStart();
       } else callbacks.onProgress(message.progress);
     });
-    const task: SolveTask = { problem, port: port2, progressIntervalMs: callbacks.progressIntervalMs };
+    const task: SolveTask = { composition, port: port2, progressIntervalMs: callbacks.progressIntervalMs };
     const done = (
       this.#piscina.run(task, { transferList: [port2], signal: dequeue.signal }) as Promise<SolveOutcome>
     ).finally(() => {

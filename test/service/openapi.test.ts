@@ -43,8 +43,16 @@ it("names every endpoint, with the engine's problem schema as the request body",
   );
   const body = doc.paths["/v1/compositions"].post.requestBody.content;
   expect(Object.keys(body).sort()).toEqual(["application/json", "multipart/form-data", "text/csv"]);
-  expect(body["application/json"].schema).toEqual({ $ref: "#/components/schemas/ProblemInput" });
-  expect(doc.components.schemas.ProblemInput.properties).toHaveProperty("people");
+  expect(body["application/json"].schema).toEqual({ $ref: "#/components/schemas/CompositionRequestInput" });
+  const request = doc.components.schemas.CompositionRequestInput.properties;
+  for (const field of ["people", "groups", "rounds", "history", "meetings"])
+    expect(request).toHaveProperty(field);
+  expect(JSON.stringify(body["multipart/form-data"].schema)).toMatch(/RosterSettings/);
+  const settings = doc.components.schemas.RosterSettingsInput ?? doc.components.schemas.RosterSettings;
+  for (const field of ["rounds", "history", "meetings"]) expect(settings.properties).toHaveProperty(field);
+  const ok = JSON.stringify(doc.paths["/v1/compositions"].post.responses["200"].content["application/json"]);
+  expect(ok).toMatch(/RoundsComposition/);
+  expect(doc.components.schemas).toHaveProperty("ProblemInput");
   expect(doc.paths["/v1/compositions"].post.responses["422"].content).toHaveProperty(
     "application/problem+json",
   );

@@ -8,34 +8,39 @@
  * `Prefer: respond-async`, answer 202 with `Location: /v1/jobs/{id}`. `Prefer: wait=N` asks
  * to wait up to N seconds (capped by the server) before a 202. A client that hangs up on a
  * request it was waiting for cancels the job. `Accept: text/csv` gets the groups as CSV.
+ *
+ * With `rounds` (in the JSON body or the multipart settings), the job composes those rounds
+ * together, after the `history`, and the result has one report per round; the CSV then starts
+ * with a Round column. `composition` below is the one place that decides which.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  type Problem,
   type ProblemInput,
   ProblemInputError,
-  ProblemSchema,
   parseProblem,
+  parseRoundsProblem,
 } from "../../../engine/index.js";
 import { readRoster, type SkippedRow } from "../../../engine/roster/index.js";
 import type { Config } from "../../config.js";
 import { checkPeople, HttpError, problemFrom } from "../../errors.js";
 import type { CsvSource, Job } from "../../plugins/jobs.js";
 import {
+  CompositionBodySchema,
+  CompositionResultSchema,
   CsvBodySchema,
   CsvQuerySchema,
   CsvTextSchema,
   JobSchema,
   MultipartBodySchema,
   problemResponses,
-  SolveResultSchema,
 } from "../../schemas.js";
 import { csvSourceFromProblem, csvSourceFromRoster, jobView, resultCsv, wantsCsv } from "../../views.js";
+import type { Composition } from "../../worker.js";
 
 interface Submission {
-  problem: Problem;
+  composition: Composition;
   csv: CsvSource;
   skipped: SkippedRow[];
 }
@@ -47,6 +52,22 @@ function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]):
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
   return out;
+}
+
+/**
+ * A problem to the composition it asks for: several rounds when it has `rounds` (parsed as a
+ * rounds problem), else one grouping; `history` and `meetings` need `rounds`.
+ */
+function composition(input: Record<string, unknown>): Composition {
+  const { rounds, history, meetings, ...single } = input;
+  if (rounds !== undefined) return { kind: "rounds", problem: parseRoundsProblem(input).problem };
+  const stray = Object.entries({ history, meetings }).filter(([, v]) => v !== undefined);
+  if (stray.length > 0) {
+    throw new ProblemInputError(
+      stray.map(([k]) => ({ path: [k], message: "applies to rounds only; give rounds as well" })),
+    );
+  }
+  return { kind: "single", problem: parseProblem(single) };
 }
 
 /** Translate the request, whatever its content type, into a checked problem. */
@@ -63,15 +84,19 @@ function submission(request: FastifyRequest, maxPeople: number): Submission {
         groups: pick(query, GROUP_KEYS),
         options: pick(query, OPTION_KEYS),
       };
-      return { problem: parseProblem(input), csv: csvSourceFromRoster(roster), skipped: roster.skipped };
+      return {
+        composition: { kind: "single", problem: parseProblem(input) },
+        csv: csvSourceFromRoster(roster),
+        skipped: roster.skipped,
+      };
     }
     case "multipart/form-data": {
       const { roster: bytes, settings } = request.body as z.output<typeof MultipartBodySchema>;
       const { mapping, ...rest } = settings;
       const roster = readRoster(bytes, mapping ? { mapping } : {});
       checkPeople(roster.people.length, maxPeople);
-      const problem = parseProblem({ ...rest, people: roster.people, attributes: roster.attributes });
-      return { problem, csv: csvSourceFromRoster(roster), skipped: roster.skipped };
+      const chosen = composition({ ...rest, people: roster.people, attributes: roster.attributes });
+      return { composition: chosen, csv: csvSourceFromRoster(roster), skipped: roster.skipped };
     }
     default: {
       const misplaced = Object.keys(query);
@@ -83,10 +108,10 @@ function submission(request: FastifyRequest, maxPeople: number): Submission {
           })),
         );
       }
-      const body = request.body as Problem;
+      const body = request.body as z.output<typeof CompositionBodySchema>;
       checkPeople(body.people.length, maxPeople);
-      const problem = parseProblem(body);
-      return { problem, csv: csvSourceFromProblem(problem), skipped: [] };
+      const chosen = composition(body);
+      return { composition: chosen, csv: csvSourceFromProblem(chosen.problem), skipped: [] };
     }
   }
 }
@@ -151,6 +176,8 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         description:
           "Answers 200 with the result for small problems; 202 with Location for large ones or with " +
           "`Prefer: respond-async`. `Prefer: wait=N` waits up to N seconds. `Accept: text/csv` returns CSV. " +
+          "With `rounds` (JSON body or multipart settings), composes those rounds together after `history`: " +
+          "the result has a report per round, the meetings and the network before and after; the CSV starts with a Round column. " +
           "Query parameters apply to text/csv bodies only.",
         security: config.apiKeys.length > 0 ? [{ bearer: [] }] : [],
         headers: z.looseObject({
@@ -160,7 +187,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         querystring: CsvQuerySchema,
         body: {
           content: {
-            "application/json": { schema: ProblemSchema },
+            "application/json": { schema: CompositionBodySchema },
             "text/csv": { schema: CsvBodySchema },
             "multipart/form-data": { schema: MultipartBodySchema },
           },
@@ -169,7 +196,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
           200: {
             description: "The composition",
             content: {
-              "application/json": { schema: SolveResultSchema },
+              "application/json": { schema: CompositionResultSchema },
               "text/csv": { schema: CsvTextSchema },
             },
           },
@@ -182,9 +209,10 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       },
     },
     async (request, reply) => {
-      const { problem, csv, skipped } = submission(request, config.maxPeople);
+      const { composition: chosen, csv, skipped } = submission(request, config.maxPeople);
+      const { problem } = chosen;
       problem.options.timeLimitMs = Math.min(problem.options.timeLimitMs, config.maxTimeLimitMs);
-      const job = app.jobs.submit(problem, { csv, skipped, requestId: request.id });
+      const job = app.jobs.submit(chosen, { csv, skipped, requestId: request.id });
       const prefer = parsePrefer(request.headers.prefer);
       const runAsync = prefer.respondAsync || problem.people.length > config.syncMaxPeople;
       const waitMs = Math.min(
