@@ -72,7 +72,9 @@ const en = {
         ? `Balance of ${t.name}`
         : t.kind === "pairwise"
           ? "Pair preferences"
-          : "Stability",
+          : t.kind === "distance"
+            ? "Diversity (distances inside groups)"
+            : "Stability",
   atBound: "optimal",
   gap: (t: TermReport) =>
     t.kind === "categorical"
@@ -81,7 +83,7 @@ const en = {
         ? `${count(t.raw, "person", "people")} moved`
         : `${amount(t.raw - t.lowerBound)} above the bound`,
   termsNote:
-    "Value: pairs in one group who share the category (mix), spread of the group means (balance), people moved (stability). A term at its best possible value is proven optimal.",
+    "Value: pairs in one group who share the category (mix), spread of the group means (balance), people moved (stability), minus the distances inside groups (diversity). A term at its best possible value is proven optimal.",
   noTerms: "**Soft terms:** none.",
   overallOptimal: "**Overall:** proven optimal: every hard rule holds and every soft term is at its bound.",
   overall: (quality: string) => `**Overall:** weighted quality ${quality}.`,

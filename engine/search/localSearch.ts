@@ -36,7 +36,7 @@ export interface SearchConfig {
 export const defaultSearchConfig: SearchConfig = {
   strategy: "auto",
   acceptor: "lateAcceptance",
-  lateAcceptanceLength: 2000,
+  lateAcceptanceLength: 20,
   swapShare: 0.7,
 };
 
