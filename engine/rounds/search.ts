@@ -17,6 +17,7 @@
  */
 import type { IncrementalScore } from "../score/incremental.js";
 import { LateAcceptance } from "../search/acceptors/lateAcceptance.js";
+import { Budget, type BudgetLimits, type BudgetProgress, type StopReason } from "../search/budget.js";
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
 
@@ -71,23 +72,10 @@ export const defaultRoundsSearchConfig: RoundsSearchConfig = {
   kickMoves: 10,
 };
 
-export interface RoundsProgress {
-  elapsedMs: number;
-  iterations: number;
-  bestHard: number;
-  /** Best soft objective of the searched rounds (Σ of their terms + the meetings term). */
-  bestSoft: number;
-}
-
-export interface RoundsSearchLimits {
-  timeLimitMs: number;
-  iterationLimit?: number;
-  signal?: AbortSignal;
-  onProgress?: (progress: RoundsProgress) => void;
-  progressIntervalMs?: number;
-}
-
-export type RoundsStopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "nothingToMove";
+/** Progress of the rounds search; `bestSoft` is Σ of the searched rounds' terms + the meetings term. */
+export type RoundsProgress = BudgetProgress;
+export type RoundsSearchLimits = BudgetLimits;
+export type RoundsStopReason = StopReason;
 
 export interface RoundsSearchOutcome {
   iterations: number;
@@ -99,7 +87,6 @@ export interface RoundsSearchOutcome {
 }
 
 const CHUNK = 2048;
-const YIELD_EVERY_MS = 20;
 
 /**
  * Search the rounds `searched`, leaving each IncrementalScore (and the term) at the best
@@ -116,7 +103,8 @@ export async function roundsSearch(
   config: RoundsSearchConfig,
   limits: RoundsSearchLimits,
 ): Promise<RoundsSearchOutcome> {
-  const start = performance.now();
+  const budget = new Budget(limits);
+  const start = budget.start;
   // Flat list of movable units, round by round, so a uniform pick weights rounds by size.
   const flatRound: number[] = [];
   const flatUnit: number[] = [];
@@ -169,12 +157,9 @@ export async function roundsSearch(
   let bestHard = currentHard;
   let bestSoft = current;
   let bestIsCurrent = true;
-  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
-  const progressEvery = limits.progressIntervalMs ?? 250;
+  const iterationLimit = budget.iterationLimit;
   let iterations = 0;
   let accepted = 0;
-  let lastYield = start;
-  let lastProgress = start;
   let stop: RoundsStopReason | null = null;
 
   while (stop === null) {
@@ -249,22 +234,14 @@ export async function roundsSearch(
         }
       }
     }
-    const now = performance.now();
-    const elapsed = now - start;
-    if (stop !== null) break;
-    if (iterations >= iterationLimit) stop = "iterationLimit";
-    else if (iterations === chunkStart) stop = "nothingToMove";
-    else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
-    else if (limits.signal?.aborted) stop = "aborted";
-    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
-      lastProgress = now;
-      limits.onProgress({ elapsedMs: elapsed, iterations, bestHard, bestSoft: bestSoft - floor });
-    }
-    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-      if (limits.signal?.aborted) stop = "aborted";
-    }
+    stop = await budget.checkpoint(
+      iterations,
+      stop ?? (iterations === chunkStart ? "nothingToMove" : null),
+      () => ({
+        bestHard,
+        bestSoft: bestSoft - floor,
+      }),
+    );
   }
   if (!bestIsCurrent) restoreBest(scores, term, searched, best);
   return finish(stop, iterations, accepted);

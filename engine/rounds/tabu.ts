@@ -10,6 +10,7 @@
  * (2005) for the social golfer problem, on Tverr's moves and scores.
  */
 import type { IncrementalScore } from "../score/incremental.js";
+import { Budget } from "../search/budget.js";
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
 import {
@@ -20,7 +21,6 @@ import {
   restoreBest,
 } from "./search.js";
 
-const YIELD_EVERY_MS = 20;
 const CHUNK_STEPS = 64;
 
 export async function tabuSearch(
@@ -33,7 +33,8 @@ export async function tabuSearch(
   config: RoundsSearchConfig,
   limits: RoundsSearchLimits,
 ): Promise<RoundsSearchOutcome> {
-  const start = performance.now();
+  const budget = new Budget(limits);
+  const start = budget.start;
   const flatRound: number[] = [];
   const flatUnit: number[] = [];
   const roundStart = new Int32Array(scores.length);
@@ -75,14 +76,11 @@ export async function tabuSearch(
   let bestSoft = current;
   let bestIsCurrent = true;
   const tabuUntil = new Float64Array(total);
-  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
-  const progressEvery = limits.progressIntervalMs ?? 250;
+  const iterationLimit = budget.iterationLimit;
   let iterations = 0;
   let steps = 0;
   let accepted = 0;
   let lastBestAt = 0;
-  let lastYield = start;
-  let lastProgress = start;
   let stop: RoundsStopReason | null = null;
   const candidates: number[] = [];
 
@@ -241,22 +239,14 @@ export async function tabuSearch(
       tabuUntil[bestI] = steps + config.tabuTenure + rng.nextInt(config.tabuTenure + 1);
       apply(r, u, bestJ >= 0 ? flatUnit[bestJ] : -1, bestH, bestDHard, bestDSoft);
     }
-    const now = performance.now();
-    const elapsed = now - start;
-    if (stop !== null) break;
-    if (iterations >= iterationLimit) stop = "iterationLimit";
-    else if (iterations === chunkStartIterations) stop = "nothingToMove";
-    else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
-    else if (limits.signal?.aborted) stop = "aborted";
-    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
-      lastProgress = now;
-      limits.onProgress({ elapsedMs: elapsed, iterations, bestHard, bestSoft: bestSoft - floor });
-    }
-    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-      if (limits.signal?.aborted) stop = "aborted";
-    }
+    stop = await budget.checkpoint(
+      iterations,
+      stop ?? (iterations === chunkStartIterations ? "nothingToMove" : null),
+      () => ({
+        bestHard,
+        bestSoft: bestSoft - floor,
+      }),
+    );
   }
   if (!bestIsCurrent) restoreBest(scores, term, searched, best);
   return finish(stop ?? "timeLimit", iterations, accepted);

@@ -28,6 +28,7 @@
  */
 import type { Model } from "../compile/model.js";
 import type { IncrementalScore } from "../score/incremental.js";
+import { Budget } from "./budget.js";
 import { tryGroupExchange } from "./groupExchange.js";
 import type { SearchLimits, SearchOutcome, StopReason } from "./localSearch.js";
 import type { Rng } from "./rng.js";
@@ -65,7 +66,6 @@ export const defaultIteratedDescentConfig: IteratedDescentConfig = {
 };
 
 const EPS = 1e-12;
-const YIELD_EVERY_MS = 20;
 
 export async function iteratedDescent(
   score: IncrementalScore,
@@ -75,7 +75,8 @@ export async function iteratedDescent(
 ): Promise<SearchOutcome> {
   const model = score.model;
   const m = model.m;
-  const start = performance.now();
+  const budget = new Budget(limits);
+  const start = budget.start;
   const movable = Int32Array.from(
     Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
   );
@@ -101,8 +102,7 @@ export async function iteratedDescent(
     return outcome();
   }
   const offset = score.objective.offset;
-  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
-  const progressEvery = limits.progressIntervalMs ?? 250;
+  const iterationLimit = budget.iterationLimit;
   const hasAllowed = model.allowedMask.length > 0;
   const allowedRow = model.unitAllowedRow;
   const mask = model.allowedMask;
@@ -110,24 +110,9 @@ export async function iteratedDescent(
   const unitSize = model.unitSize;
   const mayEnter = (u: number, h: number) =>
     !hasAllowed || allowedRow[u] < 0 || mask[allowedRow[u] * m + h] === 1;
-  let lastYield = start;
-  let lastProgress = start;
-
   /** Between sweeps and kicks: clock, limits, abort, progress, and a yield to the event loop. */
   const checkpoint = async (): Promise<boolean> => {
-    const now = performance.now();
-    if (iterations >= iterationLimit) stop = "iterationLimit";
-    else if (now - start >= limits.timeLimitMs) stop = "timeLimit";
-    else if (limits.signal?.aborted) stop = "aborted";
-    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
-      lastProgress = now;
-      limits.onProgress({ elapsedMs: now - start, iterations, bestHard, bestSoft: bestSoft - offset });
-    }
-    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-      if (limits.signal?.aborted) stop = "aborted";
-    }
+    stop = await budget.checkpoint(iterations, stop, () => ({ bestHard, bestSoft: bestSoft - offset }));
     return stop !== null;
   };
 

@@ -14,6 +14,7 @@ import type { IncrementalScore } from "../score/incremental.js";
 import type { Acceptor, AcceptorName } from "./acceptors/acceptor.js";
 import { Annealing } from "./acceptors/annealing.js";
 import { LateAcceptance } from "./acceptors/lateAcceptance.js";
+import { Budget, type BudgetLimits, type BudgetProgress, type StopReason } from "./budget.js";
 import { tryGroupExchange } from "./groupExchange.js";
 import type { IteratedDescentConfig } from "./iteratedDescent.js";
 import type { Rng } from "./rng.js";
@@ -40,24 +41,11 @@ export const defaultSearchConfig: SearchConfig = {
   swapShare: 0.7,
 };
 
-export interface SearchProgress {
-  elapsedMs: number;
-  iterations: number;
-  bestHard: number;
-  /** Best soft objective: Σ weight × normalised term (0 = every term at its bound). */
-  bestSoft: number;
-}
-
-export interface SearchLimits {
-  timeLimitMs: number;
-  iterationLimit?: number;
-  signal?: AbortSignal;
-  onProgress?: (progress: SearchProgress) => void;
-  /** Milliseconds between progress reports. */
-  progressIntervalMs?: number;
-}
-
-export type StopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "nothingToMove";
+export type { StopReason } from "./budget.js";
+/** Progress of a search, reported between chunks of moves. */
+export type SearchProgress = BudgetProgress;
+/** Limits of a search: time, iterations, abort, progress reports. */
+export type SearchLimits = BudgetLimits;
 
 export interface SearchOutcome {
   unitGroup: Int32Array;
@@ -71,7 +59,6 @@ export interface SearchOutcome {
 }
 
 const CHUNK = 2048;
-const YIELD_EVERY_MS = 20;
 
 export async function localSearch(
   score: IncrementalScore,
@@ -81,7 +68,8 @@ export async function localSearch(
 ): Promise<SearchOutcome> {
   const model = score.model;
   const { m } = model;
-  const start = performance.now();
+  const budget = new Budget(limits);
+  const start = budget.start;
   const movable = Int32Array.from(
     Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
   );
@@ -110,11 +98,12 @@ export async function localSearch(
   const swapShare = slack === 0 && sizesHold ? 1 : config.swapShare;
   const acceptor = makeAcceptor(config, score, rng, movable);
   const hasAllowed = model.allowedMask.length > 0;
+  const mayEnter = (u: number, h: number) =>
+    !hasAllowed || model.unitAllowedRow[u] < 0 || model.allowedMask[model.unitAllowedRow[u] * m + h] === 1;
   const unitGroup = score.unitGroup;
   const allowedRow = model.unitAllowedRow;
   const mask = model.allowedMask;
-  const iterationLimit = limits.iterationLimit ?? Number.POSITIVE_INFINITY;
-  const progressEvery = limits.progressIntervalMs ?? 250;
+  const iterationLimit = budget.iterationLimit;
 
   let current = score.soft;
   let bestHard = score.hard;
@@ -123,14 +112,16 @@ export async function localSearch(
   let iterations = 0;
   let accepted = 0;
   let timeToBest = 0;
-  let lastYield = start;
-  let lastProgress = start;
   let progress = 0;
   let stop: StopReason | null = null;
 
   // Keep-together units: a swap cannot trade a unit for smaller ones without breaking sizes,
   // so once a chunk the contents of two groups are exchanged (groupExchange.ts).
   const exchange = !model.allSingletons;
+  // A group exchange is tried once per chunk; with keep-together units in a small problem the
+  // chunks are shorter so it is tried often enough to matter (it alone can trade a unit of
+  // two for two single people when sizes are tight).
+  const chunk = exchange ? Math.min(CHUNK, Math.max(64, 8 * movable.length)) : CHUNK;
   const keepExchange = (dHard: number, dSoft: number) => {
     if (dHard > 0) return false;
     if (dHard < 0) {
@@ -140,7 +131,39 @@ export async function localSearch(
     return acceptor.accept(current + dSoft, current, progress);
   };
 
+  // Stalled (no new best for a while): kick the current grouping with a few random moves,
+  // which may break rules for the search to mend, and carry on; the best is kept.
+  const stallLimit = Math.max(1000, 20 * movable.length);
+  const kickSize = Math.min(10, Math.max(2, movable.length >> 6));
+  let lastKick = 0;
+
   while (stop === null) {
+    if (iterations - Math.max(timeToBest, lastKick) >= stallLimit) {
+      if (bestIsCurrent) {
+        best.set(unitGroup);
+        bestIsCurrent = false;
+      }
+      for (let k = 0; k < kickSize; k++) {
+        const u = movable[rng.nextInt(movable.length)];
+        const g = unitGroup[u];
+        if (swapShare === 1) {
+          const v = movable[rng.nextInt(movable.length)];
+          const h = unitGroup[v];
+          if (h === g || !mayEnter(u, h) || !mayEnter(v, g)) continue;
+          score.evalSwap(u, v);
+          score.applySwap(u, v);
+        } else {
+          let h = rng.nextInt(m - 1);
+          if (h >= g) h++;
+          if (!mayEnter(u, h)) continue;
+          score.evalRelocate(u, h);
+          score.applyRelocate(u, h);
+        }
+      }
+      current = score.soft;
+      acceptor.reset(current);
+      lastKick = iterations;
+    }
     if (exchange && iterations < iterationLimit) {
       const g = rng.nextInt(m);
       const h = (g + 1 + rng.nextInt(m - 1)) % m;
@@ -160,11 +183,11 @@ export async function localSearch(
         }
       }
     }
-    const chunkEnd = Math.min(iterations + CHUNK, iterationLimit);
+    const chunkEnd = Math.min(iterations + chunk, iterationLimit);
     const chunkStart = iterations;
     // Picks that hit an illegal move (same group, disallowed group) are not counted as
     // iterations; a chunk of picks with no legal move at all ends the search.
-    for (let picks = 0; picks < CHUNK && iterations < chunkEnd; picks++) {
+    for (let picks = 0; picks < chunk && iterations < chunkEnd; picks++) {
       const u = movable[rng.nextInt(movable.length)];
       const g = unitGroup[u];
       let v = -1;
@@ -214,23 +237,15 @@ export async function localSearch(
         }
       }
     }
-    const now = performance.now();
-    const elapsed = now - start;
-    progress = Math.max(elapsed / limits.timeLimitMs, iterations / iterationLimit);
-    if (stop !== null) break;
-    if (iterations >= iterationLimit) stop = "iterationLimit";
-    else if (iterations === chunkStart) stop = "nothingToMove";
-    else if (elapsed >= limits.timeLimitMs) stop = "timeLimit";
-    else if (limits.signal?.aborted) stop = "aborted";
-    if (limits.onProgress && (now - lastProgress >= progressEvery || stop !== null)) {
-      lastProgress = now;
-      limits.onProgress({ elapsedMs: elapsed, iterations, bestHard, bestSoft: bestSoft - offset });
-    }
-    if (stop === null && now - lastYield >= YIELD_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-      if (limits.signal?.aborted) stop = "aborted";
-    }
+    progress = budget.spent(iterations);
+    stop = await budget.checkpoint(
+      iterations,
+      stop ?? (iterations === chunkStart ? "nothingToMove" : null),
+      () => ({
+        bestHard,
+        bestSoft: bestSoft - offset,
+      }),
+    );
   }
   if (bestIsCurrent) best.set(unitGroup);
   const result = outcome(stop, iterations, accepted, 0);
@@ -246,7 +261,7 @@ function makeAcceptor(
   movable: Int32Array,
 ): Acceptor {
   if (config.acceptor === "lateAcceptance")
-    return new LateAcceptance(config.lateAcceptanceLength, score.soft);
+    return new LateAcceptance(lateAcceptanceLength(config, movable.length), score.soft);
   // Start temperature: the mean soft worsening of a sample of random swaps, so about a third
   // of typical worsening moves are taken at first; end a thousand times cooler.
   let sum = 0;
@@ -263,4 +278,14 @@ function makeAcceptor(
   }
   const t0 = count > 0 ? sum / count : 1e-3;
   return new Annealing(t0, t0 / 1000, rng);
+}
+
+/**
+ * The history length: the configured one (20, measured best on 10,000 people) for large
+ * problems, longer for small ones, where a short history stalls in a local optimum and the
+ * extra exploration is cheap: about 100,000 / units, between the configured length and 2,000.
+ */
+export function lateAcceptanceLength(config: SearchConfig, units: number): number {
+  const base = config.lateAcceptanceLength;
+  return Math.max(base, Math.min(2000, Math.round(100_000 / Math.max(1, units))));
 }

@@ -82,7 +82,7 @@ describe("solve", () => {
       fc.asyncProperty(
         problemArb({ maxPeople: 8, maxGroups: 3, rules: false, extras: false }),
         async (input) => {
-          const problem = parseProblem({ ...input, options: { ...input.options, iterationLimit: 20_000 } });
+          const problem = parseProblem({ ...input, options: { ...input.options, iterationLimit: 200_000 } });
           const model = compile(problem);
           const objective = buildObjective(model);
           let best = Number.POSITIVE_INFINITY;
