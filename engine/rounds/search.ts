@@ -20,6 +20,7 @@ import { LateAcceptance } from "../search/acceptors/lateAcceptance.js";
 import { Budget, type BudgetLimits, type BudgetProgress, type StopReason } from "../search/budget.js";
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
+import { roundMovables } from "./movables.js";
 
 export interface RoundsSearchConfig {
   /**
@@ -105,33 +106,14 @@ export async function roundsSearch(
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
   const start = budget.start;
-  // Flat list of movable units, round by round, so a uniform pick weights rounds by size.
-  const flatRound: number[] = [];
-  const flatUnit: number[] = [];
-  const roundStart = new Int32Array(scores.length);
-  const roundCount = new Int32Array(scores.length);
-  const swapShare = new Float64Array(scores.length);
-  for (const r of searched) {
-    const model = scores[r].model;
-    roundStart[r] = flatUnit.length;
-    if (model.m >= 2) {
-      for (let u = 0; u < model.unitCount; u++) {
-        if (model.unitPin[u] >= 0) continue;
-        flatRound.push(r);
-        flatUnit.push(u);
-      }
-    }
-    roundCount[r] = flatUnit.length - roundStart[r];
-    let slack = 0;
-    let sizesHold = true;
-    for (let g = 0; g < model.m; g++) {
-      slack += model.maxSize[g] - model.minSize[g];
-      const s = scores[r].size[g];
-      if (s < model.minSize[g] || s > model.maxSize[g]) sizesHold = false;
-    }
-    // Every size fixed and met: a relocate can only break a size rule.
-    swapShare[r] = slack === 0 && sizesHold ? 1 : config.swapShare;
-  }
+  const { flatRound, flatUnit, roundStart, roundCount, hasSlack, sizesHold } = roundMovables(
+    scores,
+    searched,
+  );
+  // Every size fixed and met: a relocate can only break a size rule, so swap only.
+  const swapShare = Float64Array.from(scores, (_, r) =>
+    !hasSlack[r] && sizesHold[r] ? 1 : config.swapShare,
+  );
   // The term tracks repeats always; they are a hard rule only when forbidden.
   const repeatsHard = term.rm.meetings.forbidRepeats;
   const hardNow = () => searched.reduce((s, r) => s + scores[r].hard, repeatsHard ? term.hard : 0);

@@ -13,6 +13,7 @@ import type { IncrementalScore } from "../score/incremental.js";
 import { Budget } from "../search/budget.js";
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
+import { roundMovables } from "./movables.js";
 import {
   type RoundsSearchConfig,
   type RoundsSearchLimits,
@@ -35,26 +36,13 @@ export async function tabuSearch(
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
   const start = budget.start;
-  const flatRound: number[] = [];
-  const flatUnit: number[] = [];
-  const roundStart = new Int32Array(scores.length);
-  const roundCount = new Int32Array(scores.length);
-  const relocates = new Uint8Array(scores.length);
-  for (const r of searched) {
-    const model = scores[r].model;
-    roundStart[r] = flatUnit.length;
-    if (model.m >= 2) {
-      for (let u = 0; u < model.unitCount; u++) {
-        if (model.unitPin[u] >= 0) continue;
-        flatRound.push(r);
-        flatUnit.push(u);
-      }
-    }
-    roundCount[r] = flatUnit.length - roundStart[r];
-    let slack = 0;
-    for (let g = 0; g < model.m; g++) slack += model.maxSize[g] - model.minSize[g];
-    relocates[r] = slack > 0 ? 1 : 0;
-  }
+  const {
+    flatRound,
+    flatUnit,
+    roundStart,
+    roundCount,
+    hasSlack: relocates,
+  } = roundMovables(scores, searched);
   const total = flatUnit.length;
   const repeatsHard = term.rm.meetings.forbidRepeats;
   const lambda = repeatsHard ? config.repeatPenalty * (meetingsCoef > 0 ? meetingsCoef : 1) : 0;
