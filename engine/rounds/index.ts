@@ -2,10 +2,13 @@
  * Composition over rounds: the public surface of engine/rounds.
  */
 export { type MeetingFigures, repeatCost } from "./meetings.js";
+export { type ReachFigures, reachFigures } from "./reach.js";
 export { networkByRound, type RoundStep } from "./report.js";
 export {
   MeetingsSchema,
   type MeetingsSpec,
+  ReachSchema,
+  type ReachSpec,
   type RoundSpec,
   RoundSpecSchema,
   type RoundsProblem,
@@ -15,6 +18,7 @@ export {
 export type { RoundsProgress, RoundsSearchConfig, RoundsStopReason } from "./search.js";
 export {
   type MeetingsReport,
+  type ReachReport,
   type RoundResult,
   type RoundsMode,
   type RoundsResult,

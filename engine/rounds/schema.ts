@@ -43,13 +43,30 @@ export const MeetingsSchema = z.strictObject({
     ),
 });
 
+/**
+ * Reach: the distinct categories of each attribute (agencies, sectors) every person has met by
+ * the end, over the history and the new rounds, own category excluded; the term maximises
+ * their sum (see reach.ts). Left out: no reach term.
+ */
+export const ReachSchema = z.strictObject({
+  weight: z.number().finite().nonnegative().default(1).describe("Weight of the reach term"),
+  attributes: z
+    .array(id)
+    .optional()
+    .describe(
+      "Person attribute keys whose categories count; left out: the recognised agency and sector keys (Virksomhet, Sektor, ...)",
+    ),
+});
+
 export const RoundsProblemSchema = ProblemSchema.extend({
   rounds: z.array(RoundSpecSchema).min(1, "needs at least one round"),
   history: HistorySchema.default({ rounds: [] }),
   meetings: MeetingsSchema.default({ weight: 1, penalty: "square", forbidRepeats: false }),
+  reach: ReachSchema.optional(),
 });
 
 export type RoundsProblemInput = z.input<typeof RoundsProblemSchema>;
 export type RoundsProblem = z.output<typeof RoundsProblemSchema>;
 export type RoundSpec = z.output<typeof RoundSpecSchema>;
 export type MeetingsSpec = z.output<typeof MeetingsSchema>;
+export type ReachSpec = z.output<typeof ReachSchema>;

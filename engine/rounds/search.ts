@@ -2,7 +2,8 @@
  * Local search over several rounds at once: each step picks a movable unit of one of the
  * searched rounds (so a round is picked in proportion to its size), then a relocate or a swap
  * inside that round. The move's change is that round's own delta (its mixing terms and hard
- * rules, from its IncrementalScore) plus the cross-round meetings delta (MeetingsTerm).
+ * rules, from its IncrementalScore) plus the cross-round meetings delta (MeetingsTerm) and,
+ * when the problem has one, the reach delta (ReachTerm).
  *
  * Acceptance is the single-round search's: a move that breaks more of the round's hard rules
  * is never taken, one that mends some always is (resetting the acceptor), otherwise late
@@ -21,6 +22,7 @@ import { Budget, type BudgetLimits, type BudgetProgress, type StopReason } from 
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
 import { roundMovables } from "./movables.js";
+import type { ReachCoupling } from "./reach.js";
 
 export interface RoundsSearchConfig {
   /**
@@ -103,6 +105,7 @@ export async function roundsSearch(
   rng: Rng,
   config: RoundsSearchConfig,
   limits: RoundsSearchLimits,
+  reach: ReachCoupling | null = null,
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
   const start = budget.start;
@@ -117,7 +120,11 @@ export async function roundsSearch(
   // The term tracks repeats always; they are a hard rule only when forbidden.
   const repeatsHard = term.rm.meetings.forbidRepeats;
   const hardNow = () => searched.reduce((s, r) => s + scores[r].hard, repeatsHard ? term.hard : 0);
-  const softNow = () => searched.reduce((s, r) => s + scores[r].soft, meetingsCoef * term.cost);
+  const softNow = () =>
+    searched.reduce(
+      (s, r) => s + scores[r].soft,
+      meetingsCoef * term.cost + (reach ? reach.coef * reach.term.cost : 0),
+    );
   const best = scores.map((s) => Int32Array.from(s.unitGroup));
   let timeToFeasible = hardNow() === 0 ? 0 : -1;
   const finish = (stopReason: RoundsStopReason, iterations: number, accepted: number) => ({
@@ -173,12 +180,14 @@ export async function roundsSearch(
         if (allowedRow[v] >= 0 && mask[allowedRow[v] * m + g] === 0) continue;
         score.evalSwap(u, v);
         term.evalSwap(r, u, v);
+        reach?.term.evalSwap(r, u, v);
       } else {
         h = rng.nextInt(m - 1);
         if (h >= g) h++;
         if (allowedRow[u] >= 0 && mask[allowedRow[u] * m + h] === 0) continue;
         score.evalRelocate(u, h);
         term.evalRelocate(r, u, h);
+        reach?.term.evalRelocate(r, u, h);
       }
       iterations++;
       // The round's own hard rules: never broken further, mended whenever a move can.
@@ -186,7 +195,7 @@ export async function roundsSearch(
       if (dRule > 0) continue;
       const dRepeat = repeatsHard ? term.dHard : 0;
       const dHard = dRule + dRepeat;
-      const dSoft = score.dSoft + meetingsCoef * term.dCost;
+      const dSoft = score.dSoft + meetingsCoef * term.dCost + (reach ? reach.coef * reach.term.dCost : 0);
       const candidate = energy + dSoft + lambda * dRepeat;
       if (dRule < 0) acceptor.reset(candidate);
       else if (!acceptor.accept(candidate, energy)) continue;
@@ -197,9 +206,11 @@ export async function roundsSearch(
       if (v >= 0) {
         score.applySwap(u, v);
         term.applySwap(r, u, v);
+        reach?.term.applySwap(r, u, v);
       } else {
         score.applyRelocate(u, h);
         term.applyRelocate(r, u, h);
+        reach?.term.applyRelocate(r, u, h);
       }
       energy = candidate;
       current += dSoft;
@@ -225,7 +236,7 @@ export async function roundsSearch(
       }),
     );
   }
-  if (!bestIsCurrent) restoreBest(scores, term, searched, best);
+  if (!bestIsCurrent) restoreBest(scores, term, searched, best, reach);
   return finish(stop, iterations, accepted);
 }
 
@@ -238,6 +249,7 @@ export function restoreBest(
   term: MeetingsTerm,
   searched: number[],
   best: Int32Array[],
+  reach: ReachCoupling | null = null,
 ) {
   for (const r of searched) {
     const score = scores[r];
@@ -246,8 +258,10 @@ export function restoreBest(
       if (score.unitGroup[u] === target[u]) continue;
       score.evalRelocate(u, target[u]);
       term.evalRelocate(r, u, target[u]);
+      reach?.term.evalRelocate(r, u, target[u]);
       score.applyRelocate(u, target[u]);
       term.applyRelocate(r, u, target[u]);
+      reach?.term.applyRelocate(r, u, target[u]);
     }
     score.resync();
   }

@@ -7,7 +7,8 @@
  *
  * The objective is Σ_rounds (the round's weighted normalised mixing terms) + weight ×
  * normalised meetings term, where the meetings term is 0 at its lower bound and 1 at the cost
- * of random groupings (see meetings.ts). Hard: every round's rules, and with `forbidRepeats`
+ * of random groupings (see meetings.ts), + the reach weight × normalised reach term (0 at an
+ * upper bound on reach, 1 at random groupings' reach; see reach.ts) when `reach` is set. Hard: every round's rules, and with `forbidRepeats`
  * no pair put together again.
  */
 import { diagnose } from "../diagnose/diagnose.js";
@@ -22,6 +23,7 @@ import { dealConstruction } from "../search/construct.js";
 import { Rng } from "../search/rng.js";
 import { compileRounds } from "./compile.js";
 import { type MeetingFigures, MeetingsTerm, meetingFigures, meetingsNorm } from "./meetings.js";
+import { compileReach, type ReachCoupling, ReachTerm, reachFigures, reachNorm } from "./reach.js";
 import {
   defaultRoundsSearchConfig,
   type RoundsProgress,
@@ -63,6 +65,22 @@ export interface MeetingsReport extends MeetingFigures {
   normalised: number;
 }
 
+export interface ReachReport {
+  weight: number;
+  /** The attribute keys counted. */
+  attributes: string[];
+  /** Σ over people and attributes of the distinct other categories met. */
+  total: number;
+  /** Per attribute key, the mean distinct other categories met per person (e.g. agencies met). */
+  meanMet: Record<string, number>;
+  /** Lower bound of the raw value −total (−upper bound on reach). */
+  lowerBound: number;
+  /** Estimated raw value −total of random groupings. */
+  randomExpectation: number;
+  /** (−total − bound) / (expectation − bound). */
+  normalised: number;
+}
+
 export interface RoundsStats {
   seed: number;
   mode: RoundsMode;
@@ -84,6 +102,8 @@ export interface RoundsResult {
   softScore: number;
   rounds: RoundResult[];
   meetings: MeetingsReport;
+  /** The reach term's figures; null when the problem has no `reach`. */
+  reach: ReachReport | null;
   /** The composed rounds in the history's shape (group id → person ids), in order. */
   composed: HistoryRound[];
   /** The has-met network from the history alone and with the composed rounds (repeats counted). */
@@ -106,6 +126,11 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
     (round) => new IncrementalScore(round.model, round.objective, dealConstruction(round.model, rng)),
   );
   const term = new MeetingsTerm(rm);
+  const reachModel = compileReach(problem);
+  const rNorm = reachModel ? reachNorm(rm, reachModel, seed) : null;
+  const reach: ReachCoupling | null =
+    reachModel && rNorm ? { term: new ReachTerm(rm, reachModel), coef: rNorm.coef } : null;
+  const reachFloor = (k: number) => (reach && rNorm ? reach.coef * rNorm.boundAfter[k] : 0);
   const mode = runtime.mode ?? "joint";
   const config = { ...defaultRoundsSearchConfig, ...runtime.search };
   const t1 = performance.now();
@@ -140,6 +165,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
           : undefined,
         progressIntervalMs: runtime.progressIntervalMs,
       },
+      reach,
     );
     iterations += outcome.iterations;
     acceptedMoves += outcome.acceptedMoves;
@@ -156,11 +182,12 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   let forced = norm.history;
   for (let r = 0; r < R; r++) {
     term.addRound(r, scores[r].unitGroup);
+    reach?.term.addRound(r, scores[r].unitGroup);
     forced += norm.forced[r];
     if (warm === 0) continue;
     const spent = performance.now() - t1;
     const perRound = Math.max(0, (totalBudget * warm - spent) / (R - r));
-    const floor = rm.rounds[r].objective.offset + norm.coef * forced;
+    const floor = rm.rounds[r].objective.offset + norm.coef * forced + reachFloor(r + 1);
     await runSearch(
       [r],
       floor,
@@ -169,12 +196,18 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
     );
     if ((stopReason as RoundsStopReason) === "aborted") {
       // Rounds not yet searched keep their construction, so the result stays complete.
-      for (let rest = r + 1; rest < R; rest++) term.addRound(rest, scores[rest].unitGroup);
+      for (let rest = r + 1; rest < R; rest++) {
+        term.addRound(rest, scores[rest].unitGroup);
+        reach?.term.addRound(rest, scores[rest].unitGroup);
+      }
       break;
     }
   }
   if (mode === "joint" && (stopReason as RoundsStopReason) !== "aborted") {
-    const floor = rm.rounds.reduce((s, round) => s + round.objective.offset, norm.coef * norm.lowerBound);
+    const floor = rm.rounds.reduce(
+      (s, round) => s + round.objective.offset,
+      norm.coef * norm.lowerBound + reachFloor(R),
+    );
     const left = limit !== undefined ? limit - iterations : undefined;
     await runSearch(
       rm.rounds.map((_, r) => r),
@@ -210,6 +243,21 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
     randomExpectation: norm.expectation,
     normalised,
   };
+  let reachReport: ReachReport | null = null;
+  if (reachModel && rNorm) {
+    const rf = reachFigures(rm, reachModel, groupOfs);
+    const rspan = rNorm.expectation - rNorm.lowerBound;
+    const raw = 0 - rf.total;
+    reachReport = {
+      weight: reachModel.weight,
+      attributes: reachModel.keys,
+      total: rf.total,
+      meanMet: rf.meanMet,
+      lowerBound: rNorm.lowerBound,
+      randomExpectation: rNorm.expectation,
+      normalised: rspan > 1e-9 ? (raw - rNorm.lowerBound) / rspan : raw - rNorm.lowerBound,
+    };
+  }
   const composed: HistoryRound[] = rounds.map((round) => {
     const groups: Record<string, string[]> = {};
     for (const g of round.groups) groups[g.id] = g.members;
@@ -221,9 +269,13 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   const searchMs = t2 - t1;
   return {
     feasible: rounds.every((r) => r.feasible) && (!problem.meetings.forbidRepeats || figures.repeats === 0),
-    softScore: rounds.reduce((s, r) => s + r.softScore, problem.meetings.weight * normalised),
+    softScore: rounds.reduce(
+      (s, r) => s + r.softScore,
+      problem.meetings.weight * normalised + (reachReport ? reachReport.weight * reachReport.normalised : 0),
+    ),
     rounds,
     meetings,
+    reach: reachReport,
     composed,
     network: compareNetworks(graphs.before, graphs.after),
     stats: {

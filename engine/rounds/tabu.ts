@@ -14,6 +14,7 @@ import { Budget } from "../search/budget.js";
 import type { Rng } from "../search/rng.js";
 import type { MeetingsTerm } from "./meetings.js";
 import { roundMovables } from "./movables.js";
+import type { ReachCoupling } from "./reach.js";
 import {
   type RoundsSearchConfig,
   type RoundsSearchLimits,
@@ -33,6 +34,7 @@ export async function tabuSearch(
   rng: Rng,
   config: RoundsSearchConfig,
   limits: RoundsSearchLimits,
+  reach: ReachCoupling | null = null,
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
   const start = budget.start;
@@ -47,7 +49,11 @@ export async function tabuSearch(
   const repeatsHard = term.rm.meetings.forbidRepeats;
   const lambda = repeatsHard ? config.repeatPenalty * (meetingsCoef > 0 ? meetingsCoef : 1) : 0;
   let currentHard = searched.reduce((s, r) => s + scores[r].hard, repeatsHard ? term.hard : 0);
-  let current = searched.reduce((s, r) => s + scores[r].soft, meetingsCoef * term.cost);
+  let current = searched.reduce(
+    (s, r) => s + scores[r].soft,
+    meetingsCoef * term.cost + (reach ? reach.coef * reach.term.cost : 0),
+  );
+  const reachD = () => (reach ? reach.coef * reach.term.dCost : 0);
   let timeToFeasible = currentHard === 0 ? 0 : -1;
   const finish = (stopReason: RoundsStopReason, iterations: number, accepted: number) => ({
     iterations,
@@ -81,9 +87,11 @@ export async function tabuSearch(
     if (v >= 0) {
       scores[r].applySwap(u, v);
       term.applySwap(r, u, v);
+      reach?.term.applySwap(r, u, v);
     } else {
       scores[r].applyRelocate(u, h);
       term.applyRelocate(r, u, h);
+      reach?.term.applyRelocate(r, u, h);
     }
     currentHard += dHard;
     current += dSoft;
@@ -123,7 +131,7 @@ export async function tabuSearch(
         // whatever they cost (iterated local search around the best).
         lastBestAt = steps;
         if (!bestIsCurrent) {
-          restoreBest(scores, term, searched, best);
+          restoreBest(scores, term, searched, best, reach);
           currentHard = bestHard;
           current = bestSoft;
           bestIsCurrent = true;
@@ -139,6 +147,7 @@ export async function tabuSearch(
           if (unitGroup[u] === unitGroup[v] || !swapAllowed(model, unitGroup, u, v)) continue;
           score.evalSwap(u, v);
           term.evalSwap(r, u, v);
+          reach?.term.evalSwap(r, u, v);
           iterations++;
           if (score.dHard > 0) continue;
           apply(
@@ -147,7 +156,7 @@ export async function tabuSearch(
             v,
             -1,
             score.dHard + (repeatsHard ? term.dHard : 0),
-            score.dSoft + meetingsCoef * term.dCost,
+            score.dSoft + meetingsCoef * term.dCost + reachD(),
           );
         }
         continue;
@@ -173,7 +182,7 @@ export async function tabuSearch(
           const dRule = score.dHard;
           if (dRule > 0) return;
           const dRepeat = repeatsHard ? term.dHard : 0;
-          const dSoft = score.dSoft + meetingsCoef * term.dCost;
+          const dSoft = score.dSoft + meetingsCoef * term.dCost + reachD();
           const dHard = dRule + dRepeat;
           const aspiration =
             currentHard + dHard < bestHard ||
@@ -200,6 +209,7 @@ export async function tabuSearch(
           if (h === g || !swapAllowed(model, unitGroup, u, v)) continue;
           score.evalSwap(u, v);
           term.evalSwap(r, u, v);
+          reach?.term.evalSwap(r, u, v);
           consider(j, h, uTabu || tabuUntil[j] > steps);
         }
         if (relocates[r]) {
@@ -208,6 +218,7 @@ export async function tabuSearch(
             if (h === g || (row >= 0 && model.allowedMask[row * m + h] === 0)) continue;
             score.evalRelocate(u, h);
             term.evalRelocate(r, u, h);
+            reach?.term.evalRelocate(r, u, h);
             consider(-1, h, uTabu);
           }
         }
@@ -219,10 +230,12 @@ export async function tabuSearch(
       if (bestJ >= 0) {
         scores[r].evalSwap(u, flatUnit[bestJ]);
         term.evalSwap(r, u, flatUnit[bestJ]);
+        reach?.term.evalSwap(r, u, flatUnit[bestJ]);
         tabuUntil[bestJ] = steps + config.tabuTenure + rng.nextInt(config.tabuTenure + 1);
       } else {
         scores[r].evalRelocate(u, bestH);
         term.evalRelocate(r, u, bestH);
+        reach?.term.evalRelocate(r, u, bestH);
       }
       tabuUntil[bestI] = steps + config.tabuTenure + rng.nextInt(config.tabuTenure + 1);
       apply(r, u, bestJ >= 0 ? flatUnit[bestJ] : -1, bestH, bestDHard, bestDSoft);
@@ -236,7 +249,7 @@ export async function tabuSearch(
       }),
     );
   }
-  if (!bestIsCurrent) restoreBest(scores, term, searched, best);
+  if (!bestIsCurrent) restoreBest(scores, term, searched, best, reach);
   return finish(stop ?? "timeLimit", iterations, accepted);
 }
 

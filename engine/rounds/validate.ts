@@ -31,7 +31,7 @@ export function parseRoundsProblem(input: unknown): ParsedRounds {
 
   // The roster-wide checks of the single-round validator, without the group references
   // (those depend on the round).
-  const { rounds: _r, history: _h, meetings: _m, ...base } = problem;
+  const { rounds: _r, history: _h, meetings: _m, reach: _reach, ...base } = problem;
   if (base.incumbent) {
     issues.push({ path: ["incumbent"], message: "an incumbent grouping cannot be combined with rounds" });
   }

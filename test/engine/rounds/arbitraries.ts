@@ -1,6 +1,7 @@
 /**
  * fast-check generators of small multi-round problems: absent people, repeats, history,
- * keep-together sets (units of two), a categorical attribute with an optional cap.
+ * keep-together sets (units of two), a categorical attribute with an optional cap, and an
+ * optional reach term over it and a second attribute some people lack.
  */
 import fc from "fast-check";
 import type { RoundsProblemInput } from "../../../engine/rounds/schema.js";
@@ -11,6 +12,8 @@ export interface RoundsShape {
   forbidRepeats?: boolean;
   /** Add keep-together and keep-apart sets and a per-group cap. */
   rules?: boolean;
+  /** Add a reach term over `team` and `unit`. */
+  reach?: boolean;
 }
 
 export function roundsProblemArb(shape: RoundsShape): fc.Arbitrary<RoundsProblemInput> {
@@ -38,6 +41,7 @@ export function roundsProblemArb(shape: RoundsShape): fc.Arbitrary<RoundsProblem
       return fc
         .record({
           people: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
+          units: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
           rounds: fc.array(round, { minLength: rounds, maxLength: rounds }),
           history: fc.array(historyRound, { minLength: historyRounds, maxLength: historyRounds }),
           penalty: fc.constantFrom("square" as const, "linear" as const),
@@ -53,7 +57,11 @@ export function roundsProblemArb(shape: RoundsShape): fc.Arbitrary<RoundsProblem
         .map((x): RoundsProblemInput => {
           const together = x.together.filter((set) => !x.apart.some((a) => set.every((p) => a.includes(p))));
           return {
-            people: ids.map((id, i) => ({ id, attributes: { team: `t${x.people[i]}` } })),
+            // `unit` (3: left out) is not a mixing attribute; the reach term counts it.
+            people: ids.map((id, i) => ({
+              id,
+              attributes: { team: `t${x.people[i]}`, ...(x.units[i] < 3 ? { unit: `u${x.units[i]}` } : {}) },
+            })),
             groups: { count: 1, minSize: 0, maxSize: n },
             attributes: {
               team: {
@@ -90,6 +98,7 @@ export function roundsProblemArb(shape: RoundsShape): fc.Arbitrary<RoundsProblem
               }),
             },
             meetings: { weight: x.weight, penalty: x.penalty, forbidRepeats: shape.forbidRepeats ?? false },
+            ...(shape.reach ? { reach: { weight: 1, attributes: ["team", "unit"] } } : {}),
             options: { seed, timeLimitMs: 10_000, iterationLimit: 3000 },
           };
         });
