@@ -2,7 +2,7 @@
  * Exact mode for small problems: the grouping as a mixed-integer program, solved by HiGHS
  * (WebAssembly, the `highs` package). Proves the optimum of the weighted objective, or says
  * that no grouping keeps every hard rule, or stops at the time limit with the best grouping
- * found (not proven).
+ * found and a proven lower bound on the optimum (HiGHS's dual bound).
  *
  * Model, over keep-together units u (sizes k_u) and groups g:
  *   x_ug ∈ {0,1}, Σ_g x_ug = 1; x_ug = 0 where u may not go (pins, allowed groups)
@@ -33,7 +33,12 @@ export interface ExactResult {
   report?: Report;
   /** groupOf[p] for the compiled model's people. */
   groupOf?: Int32Array;
-  /** HiGHS's model status, for diagnostics. */
+  /**
+   * A proven lower bound on the soft score of every grouping that keeps the hard rules:
+   * the found grouping's score when optimal; below it by HiGHS's remaining gap on a time-out.
+   */
+  softLowerBound?: number;
+  /** HiGHS's model status code, for diagnostics. */
   solverStatus: string;
 }
 
@@ -61,29 +66,62 @@ export async function solveExact(
   // Loaded on first use, so importing the engine does not load the solver.
   loaded ??= import("highs").then((module) => module.default());
   const highs = await loaded;
-  const solution = highs.solve(lp.text, {
-    output_flag: false,
-    time_limit: (options.timeLimitMs ?? 60_000) / 1000,
-    mip_rel_gap: 0,
-  });
-  const status = solution.Status as string;
-  if (status === "Infeasible") return { status: "infeasible", solverStatus: status };
-  const columns = solution.Columns as Record<string, { Primal?: number }>;
-  const unitGroup = new Int32Array(model.unitCount).fill(-1);
-  for (let u = 0; u < model.unitCount; u++) {
-    for (let g = 0; g < model.m; g++) {
-      const v = columns[xName(u, g)]?.Primal;
-      if (v === undefined) continue;
-      if (Math.abs(v - Math.round(v)) > 1e-6) throw new Error(`HiGHS returned a fractional x (${v})`);
-      if (Math.round(v) === 1) unitGroup[u] = g;
+  const statusCode = highs.constants.modelStatus;
+  // The model API (not the legacy one-call `solve`) also gives the dual bound on a time-out.
+  const run = highs.withModel({ format: "lp", data: lp.text }, (hm) => {
+    hm.options.set({
+      output_flag: false,
+      time_limit: (options.timeLimitMs ?? 60_000) / 1000,
+      mip_rel_gap: 0,
+    });
+    hm.run();
+    const code = hm.getModelStatus();
+    const hasPrimal = Number(hm.info.get("primal_solution_status")) === 2;
+    const values = hasPrimal ? hm.getSolution().colValue : null;
+    const column = (name: string): number | undefined => {
+      if (!values) return undefined;
+      try {
+        return values[hm.getColByName(name)];
+      } catch {
+        return undefined; // a column the LP text never mentions (a fixed zero)
+      }
+    };
+    const unitGroup = new Int32Array(model.unitCount).fill(-1);
+    for (let u = 0; u < model.unitCount && values; u++) {
+      for (let g = 0; g < model.m; g++) {
+        const v = column(xName(u, g));
+        if (v === undefined) continue;
+        if (Math.abs(v - Math.round(v)) > 1e-6) throw new Error(`HiGHS returned a fractional x (${v})`);
+        if (Math.round(v) === 1) unitGroup[u] = g;
+      }
     }
-  }
-  if (status !== "Optimal" || unitGroup.includes(-1)) {
-    return { status: status === "Optimal" ? "infeasible" : "timeLimit", solverStatus: status };
+    return {
+      code,
+      unitGroup,
+      objectiveValue: Number(hm.info.get("objective_function_value")),
+      dualBound: Number(hm.info.get("mip_dual_bound")),
+    };
+  });
+  const solverStatus = String(run.code);
+  if (run.code === statusCode.infeasible) return { status: "infeasible", solverStatus };
+  const found = !run.unitGroup.includes(-1);
+  if (!found) {
+    return { status: run.code === statusCode.optimal ? "infeasible" : "timeLimit", solverStatus };
   }
   const groupOf = new Int32Array(model.n);
-  for (let p = 0; p < model.n; p++) groupOf[p] = unitGroup[model.unitOf[p]];
-  return { status: "optimal", report: buildReport(model, objective, groupOf), groupOf, solverStatus: status };
+  for (let p = 0; p < model.n; p++) groupOf[p] = run.unitGroup[model.unitOf[p]];
+  const report = buildReport(model, objective, groupOf);
+  // The MIP objective and the soft score differ by a constant (pairs inside a unit, the
+  // normalising offset), so the soft score's bound is the found score minus the MIP's gap.
+  const gap = run.code === statusCode.optimal ? 0 : Math.max(0, run.objectiveValue - run.dualBound);
+  const softLowerBound = Number.isFinite(gap) ? report.softScore - gap : undefined;
+  return {
+    status: run.code === statusCode.optimal ? "optimal" : "timeLimit",
+    report,
+    groupOf,
+    ...(softLowerBound !== undefined ? { softLowerBound } : {}),
+    solverStatus,
+  };
 }
 
 const xName = (u: number, g: number) => `x${u}_${g}`;

@@ -110,5 +110,23 @@ describe("exact mode", () => {
     const exact = await solveExact(mdgpProblem(instance), { timeLimitMs: 60_000 });
     expect(exact.status).toBe("optimal");
     expect(mdgpObjective(instance, exact.groupOf as Int32Array)).toBeCloseTo(1325, 6);
+    expect(exact.softLowerBound).toBeCloseTo(exact.report?.softScore as number, 9);
   });
+
+  it.runIf(existsSync(DATA))(
+    "stopped early, still returns a grouping and a bound no grouping beats",
+    async () => {
+      const instance = parseMdgpInstance(
+        readFileSync(new URL("instances/RanReal_n030_ss_01.txt", DATA), "utf8"),
+      );
+      const exact = await solveExact(mdgpProblem(instance), { timeLimitMs: 3000 });
+      const heuristic = await solve(mdgpProblem(instance, { seed: 1, timeLimitMs: 1000 }));
+      expect(exact.status).toBe("timeLimit");
+      expect(exact.report).toBeDefined();
+      const bound = exact.softLowerBound as number;
+      expect(Number.isFinite(bound)).toBe(true);
+      expect(bound).toBeLessThanOrEqual((exact.report?.softScore as number) + 1e-9);
+      expect(bound).toBeLessThanOrEqual(heuristic.softScore + 1e-9);
+    },
+  );
 });
