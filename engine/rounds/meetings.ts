@@ -25,6 +25,7 @@
 import { canonicalSizes } from "../score/objective.js";
 import { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
+import { RoundMembership } from "./membership.js";
 
 const K_MASK = 0xffff;
 const C_UNIT = 0x10000;
@@ -213,19 +214,13 @@ export class MeetingsTerm {
   dHard = 0;
   private readonly table: PairTable;
   private readonly penalty: Penalty;
-  private readonly joined: boolean[];
-  /** Per round: members of each group (local indices), each person's group and position. */
-  private readonly members: number[][][];
-  private readonly groupOf: Int32Array[];
-  private readonly pos: Int32Array[];
+  /** Per round: members of each group (local indices), each person's group. */
+  private readonly rounds: RoundMembership;
 
   constructor(readonly rm: RoundsModel) {
     this.table = new PairTable(rm.n);
     this.penalty = rm.meetings.penalty;
-    this.joined = rm.rounds.map(() => false);
-    this.members = rm.rounds.map(() => []);
-    this.groupOf = rm.rounds.map((round) => new Int32Array(round.model.n));
-    this.pos = rm.rounds.map((round) => new Int32Array(round.model.n));
+    this.rounds = new RoundMembership(rm);
     for (const group of rm.historyGroups) {
       for (let i = 0; i < group.length; i++) {
         for (let j = i + 1; j < group.length; j++) this.change(group[i], group[j], 1, C_UNIT + 1);
@@ -237,18 +232,8 @@ export class MeetingsTerm {
 
   /** Join round r with its grouping by units (as IncrementalScore holds it). */
   addRound(r: number, unitGroup: Int32Array): void {
-    if (this.joined[r]) throw new Error(`round ${r} has already joined`);
     const round = this.rm.rounds[r];
-    const model = round.model;
-    const lists: number[][] = Array.from({ length: model.m }, () => []);
-    for (let p = 0; p < model.n; p++) {
-      const g = unitGroup[model.unitOf[p]];
-      this.groupOf[r][p] = g;
-      this.pos[r][p] = lists[g].length;
-      lists[g].push(p);
-    }
-    this.members[r] = lists;
-    this.joined[r] = true;
+    const lists = this.rounds.join(r, unitGroup);
     const d = round.repeat * C_UNIT + 1;
     const globalOf = round.globalOf;
     for (const list of lists) {
@@ -259,7 +244,7 @@ export class MeetingsTerm {
   }
 
   isJoined(r: number): boolean {
-    return this.joined[r];
+    return this.rounds.isJoined(r);
   }
 
   /** Apply one pair change (sign ±1, d = repeat·2^16 + 1) to the table and the running values. */
@@ -321,7 +306,7 @@ export class MeetingsTerm {
   inConflict(r: number, u: number): boolean {
     const round = this.rm.rounds[r];
     const model = round.model;
-    const list = this.members[r][this.groupOf[r][model.unitMembers[model.unitStart[u]]]];
+    const list = this.rounds.members[r][this.rounds.groupOfUnit(r, u)];
     const n = this.rm.n;
     for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
       const P = round.globalOf[model.unitMembers[i]];
@@ -337,8 +322,8 @@ export class MeetingsTerm {
   evalRelocate(r: number, u: number, h: number): void {
     const round = this.rm.rounds[r];
     const model = round.model;
-    const lists = this.members[r];
-    const g = this.groupOf[r][model.unitMembers[model.unitStart[u]]];
+    const lists = this.rounds.members[r];
+    const g = this.rounds.groupOfUnit(r, u);
     this.dCost = 0;
     this.dHard = 0;
     for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
@@ -352,10 +337,9 @@ export class MeetingsTerm {
   evalSwap(r: number, u: number, v: number): void {
     const round = this.rm.rounds[r];
     const model = round.model;
-    const lists = this.members[r];
-    const groupOf = this.groupOf[r];
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    const h = groupOf[model.unitMembers[model.unitStart[v]]];
+    const lists = this.rounds.members[r];
+    const g = this.rounds.groupOfUnit(r, u);
+    const h = this.rounds.groupOfUnit(r, v);
     this.dCost = 0;
     this.dHard = 0;
     // Pairs between u and v stay apart, and pairs inside a unit stay together: skipped.
@@ -384,10 +368,8 @@ export class MeetingsTerm {
   applySwap(r: number, u: number, v: number): void {
     const cost = this.cost + this.dCost;
     const hard = this.hard + this.dHard;
-    const model = this.rm.rounds[r].model;
-    const groupOf = this.groupOf[r];
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    const h = groupOf[model.unitMembers[model.unitStart[v]]];
+    const g = this.rounds.groupOfUnit(r, u);
+    const h = this.rounds.groupOfUnit(r, v);
     this.moveUnit(r, u, h, v);
     this.moveUnit(r, v, g, u);
     this.cost = cost;
@@ -402,33 +384,17 @@ export class MeetingsTerm {
   private moveUnit(r: number, u: number, h: number, keep: number): void {
     const round = this.rm.rounds[r];
     const model = round.model;
-    const lists = this.members[r];
-    const groupOf = this.groupOf[r];
-    const pos = this.pos[r];
+    const lists = this.rounds.members[r];
     const unitOf = model.unitOf;
     const globalOf = round.globalOf;
     const d = round.repeat * C_UNIT + 1;
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
-      const p = model.unitMembers[i];
-      // Out of g (swap-remove).
-      const from = lists[g];
-      const last = from.pop() as number;
-      if (last !== p) {
-        from[pos[p]] = last;
-        pos[last] = pos[p];
-      }
-    }
+    const g = this.rounds.groupOfUnit(r, u);
+    this.rounds.take(r, u);
     for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
       const P = globalOf[model.unitMembers[i]];
       for (const q of lists[g]) if (unitOf[q] !== keep) this.change(P, globalOf[q], -1, d);
       for (const q of lists[h]) if (unitOf[q] !== keep && unitOf[q] !== u) this.change(P, globalOf[q], 1, d);
     }
-    for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
-      const p = model.unitMembers[i];
-      groupOf[p] = h;
-      pos[p] = lists[h].length;
-      lists[h].push(p);
-    }
+    this.rounds.put(r, u, h);
   }
 }

@@ -27,6 +27,7 @@ import { guessNetworkKeys } from "../network/graph.js";
 import { canonicalSizes } from "../score/objective.js";
 import { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
+import { RoundMembership } from "./membership.js";
 import type { RoundsProblem } from "./schema.js";
 
 const DENSE_MAX = 1 << 22;
@@ -235,10 +236,7 @@ export class ReachTerm {
   dCost = 0;
   private readonly counts: CountTable;
   private readonly A: number;
-  private readonly joined: boolean[];
-  private readonly members: number[][][];
-  private readonly groupOf: Int32Array[];
-  private readonly pos: Int32Array[];
+  private readonly rounds: RoundMembership;
 
   constructor(
     readonly rm: RoundsModel,
@@ -246,10 +244,7 @@ export class ReachTerm {
   ) {
     this.A = reach.keys.length;
     this.counts = new CountTable(rm.n * reach.K);
-    this.joined = rm.rounds.map(() => false);
-    this.members = rm.rounds.map(() => []);
-    this.groupOf = rm.rounds.map((round) => new Int32Array(round.model.n));
-    this.pos = rm.rounds.map((round) => new Int32Array(round.model.n));
+    this.rounds = new RoundMembership(rm);
     for (const group of rm.historyGroups) {
       for (let i = 0; i < group.length; i++) {
         for (let j = i + 1; j < group.length; j++) this.change(group[i], group[j], 1);
@@ -258,19 +253,8 @@ export class ReachTerm {
   }
 
   addRound(r: number, unitGroup: Int32Array): void {
-    if (this.joined[r]) throw new Error(`round ${r} has already joined`);
-    const round = this.rm.rounds[r];
-    const model = round.model;
-    const lists: number[][] = Array.from({ length: model.m }, () => []);
-    for (let p = 0; p < model.n; p++) {
-      const g = unitGroup[model.unitOf[p]];
-      this.groupOf[r][p] = g;
-      this.pos[r][p] = lists[g].length;
-      lists[g].push(p);
-    }
-    this.members[r] = lists;
-    this.joined[r] = true;
-    const globalOf = round.globalOf;
+    const lists = this.rounds.join(r, unitGroup);
+    const globalOf = this.rm.rounds[r].globalOf;
     for (const list of lists) {
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) this.change(globalOf[list[i]], globalOf[list[j]], 1);
@@ -307,10 +291,10 @@ export class ReachTerm {
   private pairChanges(r: number, u: number, h: number, keep: number, sign: 1 | -1): void {
     const round = this.rm.rounds[r];
     const model = round.model;
-    const lists = this.members[r];
+    const lists = this.rounds.members[r];
     const unitOf = model.unitOf;
     const globalOf = round.globalOf;
-    const g = this.groupOf[r][model.unitMembers[model.unitStart[u]]];
+    const g = this.rounds.groupOfUnit(r, u);
     for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
       const P = globalOf[model.unitMembers[i]];
       for (const q of lists[g]) {
@@ -332,10 +316,8 @@ export class ReachTerm {
 
   evalSwap(r: number, u: number, v: number): void {
     const before = this.cost;
-    const model = this.rm.rounds[r].model;
-    const groupOf = this.groupOf[r];
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    const h = groupOf[model.unitMembers[model.unitStart[v]]];
+    const g = this.rounds.groupOfUnit(r, u);
+    const h = this.rounds.groupOfUnit(r, v);
     // Both units' pairs with the two groups, neither unit moved yet: the changes commute.
     this.pairChanges(r, u, h, v, 1);
     this.pairChanges(r, v, g, u, 1);
@@ -351,10 +333,8 @@ export class ReachTerm {
   }
 
   applySwap(r: number, u: number, v: number): void {
-    const model = this.rm.rounds[r].model;
-    const groupOf = this.groupOf[r];
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    const h = groupOf[model.unitMembers[model.unitStart[v]]];
+    const g = this.rounds.groupOfUnit(r, u);
+    const h = this.rounds.groupOfUnit(r, v);
     this.pairChanges(r, u, h, v, 1);
     this.pairChanges(r, v, g, u, 1);
     this.moveUnit(r, u, h);
@@ -363,23 +343,8 @@ export class ReachTerm {
 
   /** Member lists only (the counts are already changed). */
   private moveUnit(r: number, u: number, h: number): void {
-    const model = this.rm.rounds[r].model;
-    const lists = this.members[r];
-    const groupOf = this.groupOf[r];
-    const pos = this.pos[r];
-    const g = groupOf[model.unitMembers[model.unitStart[u]]];
-    for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
-      const p = model.unitMembers[i];
-      const from = lists[g];
-      const last = from.pop() as number;
-      if (last !== p) {
-        from[pos[p]] = last;
-        pos[last] = pos[p];
-      }
-      groupOf[p] = h;
-      pos[p] = lists[h].length;
-      lists[h].push(p);
-    }
+    this.rounds.take(r, u);
+    this.rounds.put(r, u, h);
   }
 }
 
