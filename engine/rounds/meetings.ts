@@ -22,10 +22,9 @@
  * and a round has at least the pairs of its most even sizes (`fewestPairs`). The random
  * expectation is estimated from a few seeded random groupings.
  */
-import { canonicalSizes } from "../score/objective.js";
 import { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
-import { RoundMembership } from "./membership.js";
+import { RoundMembership, randomGroupings } from "./membership.js";
 
 const K_MASK = 0xffff;
 const C_UNIT = 0x10000;
@@ -153,16 +152,7 @@ export function meetingsNorm(rm: RoundsModel, seed: number, samples = 5): Meetin
   const rng = new Rng(seed ^ 0x5eed);
   let sum = 0;
   for (let s = 0; s < samples; s++) {
-    const groupings = rm.rounds.map((round) => {
-      const sizes = canonicalSizes(round.model);
-      const order = rng.shuffle(Array.from({ length: round.model.n }, (_, p) => p));
-      const g = new Int32Array(round.model.n);
-      let i = 0;
-      sizes.forEach((size, group) => {
-        for (let k = 0; k < size && i < order.length; k++) g[order[i++]] = group;
-      });
-      return g;
-    });
+    const groupings = randomGroupings(rm, rng);
     sum += meetingFigures(rm, groupings).cost;
   }
   const expectation = Math.max(lowerBound, sum / samples);

@@ -3,6 +3,8 @@
  * list (local person indices), each person's group and position in that list, so a unit
  * moves in O(unit size) (swap-remove). Rounds join once, with their grouping by units.
  */
+import { canonicalSizes } from "../score/objective.js";
+import type { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
 
 export class RoundMembership {
@@ -71,4 +73,18 @@ export class RoundMembership {
       to.push(p);
     }
   }
+}
+
+/** One uniformly random grouping per round with the round's canonical sizes (person → group). */
+export function randomGroupings(rm: RoundsModel, rng: Rng): Int32Array[] {
+  return rm.rounds.map((round) => {
+    const sizes = canonicalSizes(round.model);
+    const order = rng.shuffle(Array.from({ length: round.model.n }, (_, p) => p));
+    const g = new Int32Array(round.model.n);
+    let i = 0;
+    sizes.forEach((size, group) => {
+      for (let k = 0; k < size && i < order.length; k++) g[order[i++]] = group;
+    });
+    return g;
+  });
 }

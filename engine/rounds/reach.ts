@@ -24,10 +24,9 @@
  * a few seeded random groupings, as for the meetings term.
  */
 import { guessNetworkKeys } from "../network/graph.js";
-import { canonicalSizes } from "../score/objective.js";
 import { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
-import { RoundMembership } from "./membership.js";
+import { RoundMembership, randomGroupings } from "./membership.js";
 import type { RoundsProblem } from "./schema.js";
 
 const DENSE_MAX = 1 << 22;
@@ -204,16 +203,7 @@ export function reachNorm(rm: RoundsModel, reach: ReachModel, seed: number, samp
   const rng = new Rng(seed ^ 0x7eac4);
   let sum = 0;
   for (let s = 0; s < samples; s++) {
-    const groupings = rm.rounds.map((round) => {
-      const sizes = canonicalSizes(round.model);
-      const order = rng.shuffle(Array.from({ length: round.model.n }, (_, p) => p));
-      const g = new Int32Array(round.model.n);
-      let i = 0;
-      sizes.forEach((size, group) => {
-        for (let k = 0; k < size && i < order.length; k++) g[order[i++]] = group;
-      });
-      return g;
-    });
+    const groupings = randomGroupings(rm, rng);
     sum += -reachFigures(rm, reach, groupings).total;
   }
   const expectation = Math.max(lowerBound, sum / samples);

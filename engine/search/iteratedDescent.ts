@@ -102,7 +102,6 @@ export async function iteratedDescent(
     return outcome();
   }
   const offset = score.objective.offset;
-  const iterationLimit = budget.iterationLimit;
   const hasAllowed = model.allowedMask.length > 0;
   const allowedRow = model.unitAllowedRow;
   const mask = model.allowedMask;

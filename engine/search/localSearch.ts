@@ -137,6 +137,17 @@ export async function localSearch(
   const kickSize = Math.min(10, Math.max(2, movable.length >> 6));
   let lastKick = 0;
 
+  /** Keep the current grouping as the best when it is better; true when it is proven optimal. */
+  const noteBest = (): boolean => {
+    if (!(score.hard < bestHard || (score.hard === bestHard && score.soft < bestSoft - 1e-12))) return false;
+    bestHard = score.hard;
+    bestSoft = score.soft;
+    bestIsCurrent = true;
+    timeToBest = iterations;
+    if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
+    return bestHard === 0 && bestSoft - offset <= 1e-9;
+  };
+
   while (stop === null) {
     if (iterations - Math.max(timeToBest, lastKick) >= stallLimit) {
       if (bestIsCurrent) {
@@ -175,19 +186,14 @@ export async function localSearch(
       if (tryGroupExchange(score, g, h, keepExchange)) {
         current = score.soft;
         accepted++;
-        if (score.hard < bestHard || (score.hard === bestHard && score.soft < bestSoft - 1e-12)) {
-          bestHard = score.hard;
-          bestSoft = score.soft;
-          bestIsCurrent = true;
-          timeToBest = iterations;
-        }
+        if (noteBest()) stop = "optimal";
       }
     }
     const chunkEnd = Math.min(iterations + chunk, iterationLimit);
     const chunkStart = iterations;
     // Picks that hit an illegal move (same group, disallowed group) are not counted as
     // iterations; a chunk of picks with no legal move at all ends the search.
-    for (let picks = 0; picks < chunk && iterations < chunkEnd; picks++) {
+    for (let picks = 0; picks < chunk && iterations < chunkEnd && stop === null; picks++) {
       const u = movable[rng.nextInt(movable.length)];
       const g = unitGroup[u];
       let v = -1;
@@ -225,16 +231,9 @@ export async function localSearch(
       else score.applyRelocate(u, h);
       current = candidate;
       accepted++;
-      if (score.hard < bestHard || (score.hard === bestHard && score.soft < bestSoft - 1e-12)) {
-        bestHard = score.hard;
-        bestSoft = score.soft;
-        bestIsCurrent = true;
-        timeToBest = iterations;
-        if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
-        if (bestHard === 0 && bestSoft - offset <= 1e-9) {
-          stop = "optimal";
-          break;
-        }
+      if (noteBest()) {
+        stop = "optimal";
+        break;
       }
     }
     progress = budget.spent(iterations);
