@@ -8,7 +8,7 @@
  *   npm run bench:mdgp -- --quick                   # smoke: instance 01 only, 1 run, 1/10 time
  *
  * Time limits (wall clock per run, preparation included): n ≤ 60: 1 s; 120: 3 s; 240: 20 s.
- * Deviation % = 100·(bks − f)/bks; bks from ../shared/data/mdgp/bks.csv (--data to move).
+ * Deviation % = 100·(bks − f)/bks; bks from data/mdgp/bks.csv (--data to move).
  * Runs are seeded 1..K, so a table can be reproduced up to the machine's speed.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     threads: { type: "string", default: "1", description: "independent seeded runs in parallel, best wins" },
     time: { type: "string", description: "override the time limit, ms" },
-    data: { type: "string", default: new URL("../../shared/data/mdgp/", import.meta.url).pathname },
+    data: { type: "string", default: new URL("../data/mdgp/", import.meta.url).pathname },
   },
 });
 

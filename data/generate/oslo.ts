@@ -52,8 +52,8 @@ export interface KeepApartPair {
   sectorDirector: OsloLeader;
 }
 
-/** `<repo>/../shared/data/reference/`, resolved from this file so it works wherever the repo is cloned. */
-export const DEFAULT_REFERENCE_DIR: URL = new URL("../../../shared/data/reference/", import.meta.url);
+/** `<repo>/data/reference/`, resolved from this file so it works wherever the repo is cloned. */
+export const DEFAULT_REFERENCE_DIR: URL = new URL("../reference/", import.meta.url);
 
 const AGENCY_TYPES: readonly AgencyType[] = ["byrådsavdeling", "etat", "foretak", "bydel", "annet"];
 

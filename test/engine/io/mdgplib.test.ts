@@ -16,13 +16,10 @@ import {
   parseMdgpSolution,
 } from "../../../engine/io/mdgplib.js";
 
-const DATA = new URL("../../../../shared/data/mdgp/", import.meta.url);
-const here = existsSync(DATA);
+const DATA = new URL("../../../data/mdgp/", import.meta.url);
 
-describe.runIf(here)("MDGPLIB reader", () => {
-  const solutions = here
-    ? readdirSync(new URL("solutions/", DATA)).filter((f) => f.endsWith(".sol.txt"))
-    : [];
+describe("MDGPLIB reader", () => {
+  const solutions = readdirSync(new URL("solutions/", DATA)).filter((f) => f.endsWith(".sol.txt"));
   const checked = solutions.filter((f) => existsSync(new URL(`instances/${f.replace(".sol", "")}`, DATA)));
 
   it("has instances for the reference solutions of n = 120 and 240", () => {
