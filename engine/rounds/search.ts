@@ -108,7 +108,6 @@ export async function roundsSearch(
   reach: ReachCoupling | null = null,
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
-  const start = budget.start;
   const { flatRound, flatUnit, roundStart, roundCount, hasSlack, sizesHold } = roundMovables(
     scores,
     searched,
@@ -130,7 +129,7 @@ export async function roundsSearch(
   const finish = (stopReason: RoundsStopReason, iterations: number, accepted: number) => ({
     iterations,
     acceptedMoves: accepted,
-    elapsedMs: performance.now() - start,
+    elapsedMs: budget.elapsedMs(),
     timeToFeasibleMs: timeToFeasible,
     stopReason,
   });
@@ -220,7 +219,7 @@ export async function roundsSearch(
         bestHard = currentHard;
         bestSoft = current;
         bestIsCurrent = true;
-        if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
+        if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = budget.elapsedMs();
         if (bestHard === 0 && bestSoft - floor <= 1e-9) {
           stop = "optimal";
           break;

@@ -45,6 +45,8 @@ export interface SolveRoundsRuntime {
   /** `joint` (default) searches all rounds at once; `sequential` one after another. */
   mode?: RoundsMode;
   search?: Partial<RoundsSearchConfig>;
+  /** The clock the time limit is measured on (ms); default wall time. Benchmarks pass CPU time. */
+  clock?: () => number;
 }
 
 export interface RoundResult extends Report {
@@ -164,6 +166,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
           ? (p) => runtime.onProgress?.(label !== undefined ? { ...p, round: label } : p)
           : undefined,
         progressIntervalMs: runtime.progressIntervalMs,
+        clock: runtime.clock,
       },
       reach,
     );

@@ -37,7 +37,6 @@ export async function tabuSearch(
   reach: ReachCoupling | null = null,
 ): Promise<RoundsSearchOutcome> {
   const budget = new Budget(limits);
-  const start = budget.start;
   const {
     flatRound,
     flatUnit,
@@ -58,7 +57,7 @@ export async function tabuSearch(
   const finish = (stopReason: RoundsStopReason, iterations: number, accepted: number) => ({
     iterations,
     acceptedMoves: accepted,
-    elapsedMs: performance.now() - start,
+    elapsedMs: budget.elapsedMs(),
     timeToFeasibleMs: timeToFeasible,
     stopReason,
   });
@@ -101,7 +100,7 @@ export async function tabuSearch(
       bestSoft = current;
       bestIsCurrent = true;
       lastBestAt = steps;
-      if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
+      if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = budget.elapsedMs();
       if (bestHard === 0 && bestSoft - floor <= 1e-9) stop = "optimal";
     }
   };

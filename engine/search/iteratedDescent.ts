@@ -76,7 +76,6 @@ export async function iteratedDescent(
   const model = score.model;
   const m = model.m;
   const budget = new Budget(limits);
-  const start = budget.start;
   const movable = Int32Array.from(
     Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
   );
@@ -94,7 +93,7 @@ export async function iteratedDescent(
     acceptedMoves: accepted,
     timeToBestMs: timeToBest,
     timeToFeasibleMs: timeToFeasible,
-    elapsedMs: performance.now() - start,
+    elapsedMs: budget.elapsedMs(),
     stopReason: stop ?? "timeLimit",
   });
   if (movable.length === 0 || m < 2) {
@@ -120,7 +119,7 @@ export async function iteratedDescent(
       bestHard = score.hard;
       bestSoft = score.soft;
       best.set(unitGroup);
-      timeToBest = performance.now() - start;
+      timeToBest = budget.elapsedMs();
       if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = timeToBest;
       if (bestHard === 0 && bestSoft - offset <= 1e-9) stop = "optimal";
     }

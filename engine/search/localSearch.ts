@@ -69,7 +69,6 @@ export async function localSearch(
   const model = score.model;
   const { m } = model;
   const budget = new Budget(limits);
-  const start = budget.start;
   const movable = Int32Array.from(
     Array.from({ length: model.unitCount }, (_, u) => u).filter((u) => model.unitPin[u] < 0),
   );
@@ -81,7 +80,7 @@ export async function localSearch(
     acceptedMoves: accepted,
     timeToBestMs,
     timeToFeasibleMs: timeToFeasible,
-    elapsedMs: performance.now() - start,
+    elapsedMs: budget.elapsedMs(),
     stopReason,
   });
   if (movable.length === 0 || m < 2) return outcome("nothingToMove", 0, 0, 0);
@@ -144,7 +143,7 @@ export async function localSearch(
     bestSoft = score.soft;
     bestIsCurrent = true;
     timeToBest = iterations;
-    if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = performance.now() - start;
+    if (bestHard === 0 && timeToFeasible < 0) timeToFeasible = budget.elapsedMs();
     return bestHard === 0 && bestSoft - offset <= 1e-9;
   };
 
