@@ -54,7 +54,7 @@ async function freePort(): Promise<number> {
 /** The server in its own process, logging as in production (to /dev/null here). */
 async function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "service/server.ts"], {
+  const child = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,100 +1,97 @@
 /**
- * MDGPLIB benchmark: solve maximally diverse grouping instances through the public `solve`
- * at the literature's time limits, on one core, and compare with the best-known values.
+ * MDGPLIB benchmark: maximally diverse grouping instances through the public `solve` at the
+ * literature's CPU-time limits, each run its own process on one core (unless --threads), and
+ * their deviation from the best known (library subset, n ≤ 240) or from our own 10× longer
+ * reference runs (generated n = 480 instances).
  *
- *   npm run bench:mdgp                              # every instance of the subset, 5 runs each
- *   npm run bench:mdgp -- --set RanReal --n 120     # one set and size (both repeatable)
- *   npm run bench:mdgp -- --runs 10 --instance RanInt_n240_ss_03
- *   npm run bench:mdgp -- --quick                   # smoke: instance 01 only, 1 run, 1/10 time
+ *   npm run bench:mdgp                                 # the library subset (n = 10 … 240), 5 runs each
+ *   npm run bench:mdgp -- --set RanReal --n 120        # one set and size (both repeatable)
+ *   npm run bench:mdgp -- --n 480 --set Geo --seeds 3  # generated n = 480 instances vs the reference file
+ *   npm run bench:mdgp -- --instance RanInt_n240_ss_03 --runs 10
+ *   npm run bench:mdgp -- --n 240 --baseline main      # the engine of another revision beside this one
+ *   npm run bench:mdgp -- --quick                      # instance 01 only, 1 run, 1/10 of the time
+ *   npm run bench:mdgp -- --reference --instance RanReal_n480_ss_01 --runs 3
+ *                                                      # reference runs (10× the limit) into data/mdgp/reference-n480.csv
  *
- * Time limits (wall clock per run, preparation included): n ≤ 60: 1 s; 120: 3 s; 240: 20 s.
- * Deviation % = 100·(bks − f)/bks; bks from data/mdgp/bks.csv (--data to move).
- * Runs are seeded 1..K, so a table can be reproduced up to the machine's speed.
+ * Limits in CPU seconds of the solve call (preparation included), on the search thread's own
+ * clock: n ≤ 60: 1; 120: 3; 240: 20; 480: 120 (--time SECONDS overrides; --scale multiplies).
+ * --threads T runs T independent seeded searches per run (the best wins), each with the full
+ * CPU budget on its own core; --jobs J runs J children at once (default 1).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { solve } from "../engine/index.js";
-import { mdgpFeasible, mdgpObjective, mdgpProblem, parseMdgpInstance } from "../engine/io/mdgplib.js";
-import { solveParallel } from "../engine/parallel/solveParallel.js";
+import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
+import { literatureLimitSeconds, REFERENCE_FILE, selectInstances } from "./mdgp/catalogue.js";
+import { instanceTable, summaryTable } from "./mdgp/mdgpTables.js";
+import { foldReferences } from "./mdgp/referenceRuns.js";
+import { runMdgp } from "./mdgp/runMdgp.js";
 
 const { values } = parseArgs({
   options: {
     set: { type: "string", multiple: true },
     n: { type: "string", multiple: true },
     instance: { type: "string", multiple: true },
-    runs: { type: "string", default: "5" },
+    runs: { type: "string" },
+    seeds: { type: "string" },
     quick: { type: "boolean", default: false },
-    threads: { type: "string", default: "1", description: "independent seeded runs in parallel, best wins" },
-    time: { type: "string", description: "override the time limit, ms" },
-    data: { type: "string", default: new URL("../data/mdgp/", import.meta.url).pathname },
+    threads: { type: "string", default: "1" },
+    jobs: { type: "string", default: "1" },
+    time: { type: "string", description: "CPU seconds per run, overriding the literature's limit" },
+    scale: { type: "string", description: "multiply the limit (reference runs: 10)" },
+    reference: { type: "boolean", default: false },
+    baseline: { type: "string" },
   },
 });
 
-const data = values.data.endsWith("/") ? values.data : `${values.data}/`;
-const bks = new Map<string, number>();
-for (const line of readFileSync(`${data}bks.csv`, "utf8").trim().split(/\r?\n/).slice(1)) {
-  const [name, , , objective] = line.split(",");
-  bks.set(name, Number(objective));
-}
-const limitMs = (n: number) =>
-  values.time ? Number(values.time) : n <= 60 ? 1000 : n <= 120 ? 3000 : 20_000;
-const sizeOf = (name: string) => Number(/_n(\d+)_/.exec(name)?.[1]);
-const sets = values.set ?? ["RanReal", "RanInt"];
-const sizes = values.n?.map(Number);
-const instances = readdirSync(`${data}instances`)
-  .filter((f) => f.endsWith(".txt"))
-  .map((f) => f.replace(/\.txt$/, ""))
-  .filter((name) => (values.instance ? values.instance.includes(name) : true))
-  .filter((name) => values.instance !== undefined || sets.some((s) => name.startsWith(`${s}_`)))
-  .filter((name) => values.instance !== undefined || !sizes || sizes.includes(sizeOf(name)))
-  .filter((name) => !values.quick || name.endsWith("_01"))
-  .sort((a, b) => sizeOf(a) - sizeOf(b) || a.localeCompare(b));
-const runs = values.quick ? 1 : Number(values.runs);
+const reference = values.reference;
+const runs = values.quick ? 1 : Number(values.runs ?? values.seeds ?? (reference ? 3 : 5));
 const threads = Number(values.threads);
+const scale = Number(values.scale ?? (reference ? 10 : 1)) * (values.quick ? 0.1 : 1);
+if (reference && values.baseline) throw new Error("--reference runs this tree's engine only");
+const entries = selectInstances({
+  sets: values.set,
+  sizes: values.n?.map(Number) ?? (reference ? [480] : undefined),
+  instances: values.instance,
+  quick: values.quick,
+});
+if (entries.length === 0) throw new Error("no instance matches the selection");
+const limitMs = (n: number) =>
+  Math.round(1000 * scale * (values.time ? Number(values.time) : literatureLimitSeconds(n)));
 
-console.log(`# MDGPLIB benchmark (${runs} run(s) per instance; node ${process.version}; one core)\n`);
-console.log(
-  "| instance | bks | best | avg | worst | dev best % | dev avg % | at bks | time to best (s) | moves/s |",
-);
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-const groupsOfDev = new Map<string, number[]>();
-for (const name of instances) {
-  const instance = parseMdgpInstance(readFileSync(`${data}instances/${name}.txt`, "utf8"));
-  const best = bks.get(name) ?? Number.NaN;
-  const limit = values.quick ? Math.max(100, limitMs(instance.n) / 10) : limitMs(instance.n);
-  const scores: number[] = [];
-  const toBest: number[] = [];
-  const rates: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    // With threads, runs are seeded far apart so their threads never share a seed.
-    const seed = threads > 1 ? (r + 1) * 1000 : r + 1;
-    const runProblem = mdgpProblem(instance, { seed, timeLimitMs: limit });
-    const result = threads > 1 ? await solveParallel(runProblem, { threads }) : await solve(runProblem);
-    const groupOf = Int32Array.from({ length: instance.n }, (_, i) => Number(result.assignment[String(i)]));
-    if (!mdgpFeasible(instance, groupOf)) throw new Error(`${name} run ${r + 1}: sizes out of range`);
-    scores.push(mdgpObjective(instance, groupOf));
-    toBest.push(result.stats.timeToBestMs / 1000);
-    rates.push(result.stats.movesPerSecond);
+const trees: EngineTree[] = [currentTree()];
+const baseline = values.baseline ? baselineTree(values.baseline) : undefined;
+if (baseline) trees.push(baseline);
+try {
+  const cells = await runMdgp({
+    entries,
+    trees,
+    seeds: runs,
+    threads,
+    jobs: Number(values.jobs),
+    limitMs: (entry) => limitMs(entry.n),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const cpu = cpus();
+  console.log(`# MDGPLIB benchmark${reference ? ": reference runs" : ""}\n`);
+  console.log(`\`npm run bench:mdgp -- ${process.argv.slice(2).join(" ")}\``);
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}; ` +
+      `${runs} run(s) per instance (seeds 1–${runs}), ${threads} search thread(s) per run, each run its own process; ` +
+      `limits in CPU seconds${scale !== 1 ? ` (× ${scale})` : ""}. Engines: ${trees.map(engineLabel).join(", ")}.\n`,
+  );
+  console.log(instanceTable(cells));
+  console.log("");
+  if (reference) {
+    console.log(foldReferences(cells, REFERENCE_FILE));
+    console.log(`\nwritten to data/mdgp/reference-n480.csv`);
+  } else {
+    console.log(summaryTable(cells));
+    if (cells.some((c) => c.entry.reference === undefined)) {
+      console.log(
+        "\nInstances without a reference: produce one with `npm run bench:mdgp -- --reference --instance NAME --runs 3` (10× the limit per run).",
+      );
+    }
   }
-  const dev = (f: number) => (100 * (best - f)) / best;
-  const avg = scores.reduce((s, x) => s + x, 0) / runs;
-  const hits = scores.filter((f) => f >= best - 1e-3).length;
-  const key = `${name.split("_")[0]} n=${instance.n}`;
-  groupsOfDev.set(key, [...(groupsOfDev.get(key) ?? []), dev(avg)]);
-  const fmt = (x: number) => (Number.isInteger(best) ? x.toFixed(0) : x.toFixed(3));
-  console.log(
-    `| ${name} | ${fmt(best)} | ${fmt(Math.max(...scores))} | ${fmt(avg)} | ${fmt(Math.min(...scores))} | ${dev(
-      Math.max(...scores),
-    ).toFixed(3)} | ${dev(avg).toFixed(3)} | ${hits}/${runs} | ${(
-      toBest.reduce((s, x) => s + x, 0) / runs
-    ).toFixed(2)} | ${(rates.reduce((s, x) => s + x, 0) / runs / 1e6).toFixed(2)} M |`,
-  );
-}
-console.log("\n| set | n | instances | average deviation of the average run % |");
-console.log("|---|---:|---:|---:|");
-for (const [key, devs] of groupsOfDev) {
-  const [set, n] = key.split(" n=");
-  console.log(
-    `| ${set} | ${n} | ${devs.length} | ${(devs.reduce((s, x) => s + x, 0) / devs.length).toFixed(3)} |`,
-  );
+} finally {
+  baseline?.dispose();
 }

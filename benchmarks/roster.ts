@@ -1,87 +1,138 @@
 /**
  * Roster benchmark: compose synthetic cohorts shaped like Oslo's and print a table.
  *
- *   npm run bench                 # every case, 3 seeded runs each, medians
- *   npm run bench -- --quick      # one run each, small budget
- *   npm run bench -- --case 10k   # one case
+ *   npm run bench                          # every case, 3 seeded runs each, medians
+ *   npm run bench -- --quick               # one run each, smaller budgets
+ *   npm run bench -- --case oslo --case 10k
+ *   npm run bench -- --baseline d8f0419    # the same runs on another revision's engine too
+ *   npm run bench -- --search '{"targeted":{"share":0}}'   # a search variant of this tree (runtime.search)
+ *   npm run bench -- --vs '{"targeted":{"share":0}}'       # this tree with and without the variant
+ *   npm run bench -- --family              # the roster family (options in benchmarks/family/main.ts)
  *
- * Each run is a child process so peak memory (max RSS) is the run's own. Figures are medians
- * over the runs; the machine is shared and noisy, so compare variants inside one invocation.
+ * Each run is its own child process on a CPU-second budget, so its peak memory is its own and
+ * a busy machine stretches wall time, not the search. With a baseline the two engines run
+ * interleaved (A B, then B A), so drift in the machine's load falls on both alike.
  */
-import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { ChildResult } from "./child/childResult.js";
+import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
+import { count, fixed, rate, seconds } from "./lib/format.js";
+import { markdownTable } from "./lib/markdown.js";
+import { runChild } from "./lib/runChild.js";
+import { median } from "./lib/stats.js";
+import { CASES, type CaseName, caseTimeMs, isCase, writeCaseProblem } from "./rosterCases.js";
 
-interface CaseResult {
-  n: number;
-  groups: number;
-  seconds: number;
-  movesPerSecond: number;
-  hard: number;
-  timeToFeasibleMs: number;
-  terms: { name: string; quality: number; gap: number; atBound: boolean }[];
-  peakMB: number;
+if (process.argv.includes("--family")) {
+  await import("./family/main.js");
+  process.exit(0);
 }
-
-const CASES = ["oslo", "10k", "100k"] as const;
 
 const { values } = parseArgs({
   options: {
     case: { type: "string", multiple: true },
     runs: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
-    acceptor: { type: "string" },
-    length: { type: "string" },
-    child: { type: "string" },
-    seed: { type: "string", default: "1" },
+    baseline: { type: "string" },
+    search: { type: "string" },
+    vs: { type: "string" },
   },
 });
 
-if (values.child) {
-  const { runCase } = await import("./rosterCases.js");
-  const result = await runCase(values.child, Number(values.seed), values.quick ?? false, {
-    ...(values.acceptor ? { acceptor: values.acceptor as "lateAcceptance" | "annealing" } : {}),
-    ...(values.length ? { lateAcceptanceLength: Number(values.length) } : {}),
-  });
-  process.stdout.write(JSON.stringify(result));
-} else {
-  const cases = (values.case ?? [...CASES]) as string[];
-  const runs = values.quick ? 1 : Number(values.runs);
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  console.log(`# Roster benchmark (${runs} run(s) per case, medians; node ${process.version})\n`);
-  console.log(
-    "| case | n | groups | seconds | moves/s | hard violations | time to feasible (s) | peak MB | terms: quality % (gap) |",
-  );
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+const cases = (values.case ?? [...CASES]).map((name) => {
+  if (!isCase(name)) throw new RangeError(`--case must be one of ${CASES.join(", ")}, got ${name}`);
+  return name;
+});
+const runs = values.quick ? 1 : Number(values.runs);
+if (!(Number.isInteger(runs) && runs > 0)) throw new RangeError(`--runs must be a positive integer`);
+// A variant applies to this tree only: another revision's engine may not know its settings.
+const tuned = (label: string, json: string | undefined): EngineTree => {
+  const tree = currentTree();
+  return json ? { ...tree, label, search: JSON.parse(json) as Record<string, unknown> } : tree;
+};
+const trees: EngineTree[] = [tuned("this tree", values.search)];
+if (values.vs) trees.push(tuned(`this tree ${values.vs}`, values.vs));
+const baseline = values.baseline ? baselineTree(values.baseline) : undefined;
+if (baseline) trees.push(baseline);
+
+const dir = mkdtempSync(join(tmpdir(), "tverr-bench-"));
+try {
+  const rows: string[][] = [];
   for (const name of cases) {
-    const results: CaseResult[] = [];
-    for (let r = 0; r < runs; r++) {
-      const args = ["--import", "tsx", "benchmarks/roster.ts", "--child", name, "--seed", String(r + 1)];
-      if (values.quick) args.push("--quick");
-      if (values.acceptor) args.push("--acceptor", values.acceptor);
-      if (values.length) args.push("--length", values.length);
-      const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
-      results.push(JSON.parse(out) as CaseResult);
+    const problem = writeCaseProblem(name, dir);
+    const timeLimitMs = caseTimeMs(name, values.quick);
+    const results = new Map<EngineTree, ChildResult[]>(trees.map((t) => [t, []]));
+    for (let seed = 1; seed <= runs; seed++) {
+      for (const tree of seed % 2 === 1 ? trees : [...trees].reverse()) {
+        const result = await runChild({
+          engine: tree.engine,
+          problem,
+          seed,
+          timeLimitMs,
+          threads: 1,
+          ...(tree.search ? { search: tree.search } : {}),
+        });
+        results.get(tree)?.push(result);
+        process.stderr.write(
+          `${name} seed ${seed} ${engineLabel(tree)}: ${rate(result.stats.movesPerSecond)} moves/s, hard ${result.violations}\n`,
+        );
+      }
     }
-    const first = results[0];
-    const terms = first.terms
-      .map((t, i) => {
-        const q = median(results.map((x) => x.terms[i].quality));
-        const gap = median(results.map((x) => x.terms[i].gap));
-        const bound = results.every((x) => x.terms[i].atBound) ? " ✓bound" : "";
-        return `${t.name} ${q.toFixed(2)} (${gap.toFixed(4)})${bound}`;
-      })
-      .join("; ");
-    console.log(
-      `| ${name} | ${first.n} | ${first.groups} | ${median(results.map((x) => x.seconds)).toFixed(2)} | ${(
-        median(results.map((x) => x.movesPerSecond)) / 1e6
-      ).toFixed(
-        2,
-      )} M | ${median(results.map((x) => x.hard))} | ${(median(results.map((x) => x.timeToFeasibleMs)) / 1000).toFixed(2)} | ${median(
-        results.map((x) => x.peakMB),
-      ).toFixed(0)} | ${terms} |`,
-    );
+    for (const tree of trees) rows.push(caseRow(name, tree, results.get(tree) ?? []));
   }
+  const cpu = cpus();
+  console.log(`# Roster benchmark\n`);
+  console.log(`\`npm run bench -- ${process.argv.slice(2).join(" ")}\``);
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}; ` +
+      `${runs} seeded run(s) per case and engine, medians; time limits in CPU seconds of the whole solve call.\n`,
+  );
+  console.log(
+    markdownTable(
+      [
+        "case",
+        "engine",
+        "n",
+        "CPU s",
+        "moves/s",
+        "hard",
+        "time to best (s)",
+        "peak MB",
+        "terms: quality % (✓ every run at its bound)",
+      ],
+      rows,
+      ["left", "left", "right", "right", "right", "right", "right", "right", "left"],
+    ),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  baseline?.dispose();
+}
+
+function caseRow(name: CaseName, tree: EngineTree, results: readonly ChildResult[]): string[] {
+  const first = results[0];
+  const terms = first.terms
+    .map((t, i) => {
+      const quality = median(results.map((r) => r.terms[i].qualityPercent ?? Number.NaN));
+      const atBound = results.every((r) => r.terms[i].raw <= r.terms[i].lowerBound + 1e-9);
+      return `${t.name} ${fixed(quality, 2)}${atBound ? " ✓" : ""}`;
+    })
+    .join("; ");
+  return [
+    name,
+    engineLabel(tree),
+    nOf(name),
+    seconds(median(results.map((r) => r.callCpuMs))),
+    rate(median(results.map((r) => r.stats.movesPerSecond))),
+    count(median(results.map((r) => r.violations))),
+    seconds(median(results.map((r) => r.stats.timeToBestMs))),
+    count(median(results.map((r) => r.peakMB))),
+    terms,
+  ];
+}
+
+function nOf(name: CaseName): string {
+  return name === "oslo" ? "427" : name === "10k" ? "10,000" : "100,000";
 }

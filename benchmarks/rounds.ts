@@ -157,7 +157,10 @@ if (only.includes("leaders")) {
         for (const seed of seeds) {
           const result = await solveRounds(input(seed, ms), {
             mode: variant.mode,
-            search: variant.warmStartShare !== undefined ? { warmStartShare: variant.warmStartShare } : {},
+            search:
+              variant.warmStartShare !== undefined
+                ? { rounds: { warmStartShare: variant.warmStartShare } }
+                : {},
           });
           const steps = networkByRound(
             people,

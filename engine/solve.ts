@@ -1,28 +1,25 @@
 /**
- * `solve`: the engine's one job. Validate, diagnose, compile, construct, search, report.
+ * `solve`: one grouping, found by search. Validate, diagnose, compile, construct, search,
+ * report. The `compose` use case (usecases/compose.ts) calls it for a single round; it is
+ * also the engine's stable entry for benchmarks.
  */
 import { compile } from "./compile/compile.js";
+import type { Model } from "./compile/model.js";
 import { diagnose } from "./diagnose/diagnose.js";
 import type { Diagnosis } from "./diagnose/types.js";
 import { InfeasibleError } from "./errors.js";
+import type { Problem } from "./problem/schema.js";
 import { parseProblem } from "./problem/validate.js";
 import { buildReport, type Report } from "./report/report.js";
 import { IncrementalScore } from "./score/incremental.js";
 import { buildObjective } from "./score/objective.js";
-import { dealConstruction } from "./search/construct.js";
-import {
-  defaultIteratedDescentConfig,
-  iteratedDescent,
-  preferPairMaximisingSizes,
-} from "./search/iteratedDescent.js";
-import {
-  defaultSearchConfig,
-  localSearch,
-  type SearchConfig,
-  type SearchProgress,
-  type StopReason,
-} from "./search/localSearch.js";
+import type { SearchConfigInput } from "./search/config.js";
+import { searchConfig } from "./search/config.js";
+import { dealConstruction, preferPairMaximisingSizes } from "./search/construct.js";
+import { runSearch, type SearchProgress, type StopReason } from "./search/driver.js";
 import { Rng } from "./search/rng.js";
+import { SingleSpace } from "./search/space.js";
+import { singleRoundStrategy } from "./search/strategies/index.js";
 
 export interface SolveRuntime {
   /** Abort to stop early; the best grouping found so far is returned. */
@@ -32,8 +29,8 @@ export interface SolveRuntime {
   progressIntervalMs?: number;
   /** The clock the time limit is measured on (ms); default wall time. Benchmarks pass CPU time. */
   clock?: () => number;
-  /** Search tuning, for benchmarks and analysts; defaults are measured choices. */
-  search?: Partial<SearchConfig>;
+  /** Search tuning, for benchmarks and analysts; defaults are measured choices (search/config.ts). */
+  search?: SearchConfigInput;
 }
 
 export interface SolveStats {
@@ -58,36 +55,45 @@ export interface SolveResult extends Report {
 
 export async function solve(input: unknown, runtime: SolveRuntime = {}): Promise<SolveResult> {
   const t0 = performance.now();
-  const problem = parseProblem(input);
+  return solveParsed(parseProblem(input), runtime, t0);
+}
+
+/** `solve` for a problem already validated (the compose use case parses once). */
+export async function solveParsed(
+  problem: Problem,
+  runtime: SolveRuntime = {},
+  t0 = performance.now(),
+): Promise<SolveResult> {
   const diagnoses = diagnose(problem);
   if (diagnoses.length > 0 && problem.options.onInfeasible === "fail") throw new InfeasibleError(diagnoses);
   const model = compile(problem);
   if (model.m === 0) throw new InfeasibleError(diagnoses);
   const objective = buildObjective(model);
   const rng = new Rng(problem.options.seed);
-  const initial = dealConstruction(model, rng);
-  const score = new IncrementalScore(model, objective, initial);
-  if (model.hasDistance) preferPairMaximisingSizes(score, rng);
+  const score = new IncrementalScore(model, objective, dealConstruction(model, rng));
+  preferPairMaximisingSizes(score, rng);
   const t1 = performance.now();
-  const config = { ...defaultSearchConfig, ...runtime.search };
-  const limits = {
-    // The time limit bounds the whole call, so preparation counts against it.
-    timeLimitMs: Math.max(0, problem.options.timeLimitMs - (t1 - t0)),
-    iterationLimit: problem.options.iterationLimit,
-    signal: runtime.signal,
-    onProgress: runtime.onProgress,
-    progressIntervalMs: runtime.progressIntervalMs,
-    clock: runtime.clock,
-  };
-  // A dense distance term makes every pair matter: systematic descent with kicks beats random
-  // moves there (benchmarks/mdgp.ts); rosters keep the late-acceptance search.
-  const descent = config.strategy === "iteratedDescent" || (config.strategy === "auto" && model.hasDistance);
-  const outcome = descent
-    ? await iteratedDescent(score, rng, { ...defaultIteratedDescentConfig, ...config.descent }, limits)
-    : await localSearch(score, rng, config, limits);
-  const groupOf = new Int32Array(model.n);
-  for (let p = 0; p < model.n; p++) groupOf[p] = outcome.unitGroup[model.unitOf[p]];
-  const report = buildReport(model, objective, groupOf);
+  const config = searchConfig(runtime.search);
+  const space = new SingleSpace(score, config.swapShare);
+  const outcome = await runSearch(
+    space,
+    singleRoundStrategy(space, config),
+    rng,
+    {
+      // The time limit bounds the whole call, so preparation counts against it.
+      timeLimitMs: Math.max(0, problem.options.timeLimitMs - (t1 - t0)),
+      iterationLimit: problem.options.iterationLimit,
+      signal: runtime.signal,
+      onProgress: runtime.onProgress,
+      progressIntervalMs: runtime.progressIntervalMs,
+      clock: runtime.clock,
+    },
+    {
+      assert: config.assert === "full",
+      stall: { enabled: problem.options.stopWhenStalled, ...config.stall },
+    },
+  );
+  const report = buildReport(model, objective, groupOfPeople(model, score.unitGroup));
   const t2 = performance.now();
   return {
     ...report,
@@ -105,4 +111,11 @@ export async function solve(input: unknown, runtime: SolveRuntime = {}): Promise
       stopReason: outcome.stopReason,
     },
   };
+}
+
+/** Each person's group from each unit's. */
+export function groupOfPeople(model: Model, unitGroup: Int32Array): Int32Array {
+  const groupOf = new Int32Array(model.n);
+  for (let p = 0; p < model.n; p++) groupOf[p] = unitGroup[model.unitOf[p]];
+  return groupOf;
 }

@@ -15,24 +15,37 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { type InputIssue, ProblemInputError } from "../engine/index.js";
+import { ProblemInputError, pickLocale, zodIssues } from "../engine/index.js";
 import type { Config } from "./config.js";
-import { HttpError, problemFrom } from "./errors.js";
+import { HttpError, present, problemFrom } from "./errors.js";
 import { REDACT_PATHS, RequestLog } from "./logging.js";
 import auth from "./plugins/auth.js";
 import jobs from "./plugins/jobs.js";
+import locale from "./plugins/locale.js";
+import metrics from "./plugins/metrics.js";
+import page from "./plugins/page.js";
 import parsers from "./plugins/parsers.js";
 import pool from "./plugins/pool.js";
+import rateLimit from "./plugins/rateLimit.js";
+import securityHeaders from "./plugins/securityHeaders.js";
 import swagger from "./plugins/swagger.js";
 import health from "./routes/health.js";
+import checks from "./routes/v1/checks.js";
 import compositions from "./routes/v1/compositions.js";
 import evaluations from "./routes/v1/evaluations.js";
+import exportRoutes from "./routes/v1/exports.js";
 import jobRoutes from "./routes/v1/jobs.js";
 import networks from "./routes/v1/networks.js";
+import rosters from "./routes/v1/rosters.js";
 
 export interface BuildOptions {
   /** Where log lines go (default stdout); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * `api` (default): the whole service. `worker` (`tverr worker`): only health, readiness and
+   * metrics over HTTP, while its threads solve jobs from the PostgreSQL queue.
+   */
+  role?: "api" | "worker";
 }
 
 /** Validation by zod, failing with the engine's error class (paths outside the body are prefixed). */
@@ -42,11 +55,7 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const parsed = schema.safeParse(data);
     if (parsed.success) return { value: parsed.data };
     const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
-    const issues: InputIssue[] = parsed.error.issues.map((i) => ({
-      path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== "symbol")],
-      message: i.message,
-    }));
-    return { error: new ProblemInputError(issues) };
+    return { error: new ProblemInputError(zodIssues(parsed.error, data, prefix)) };
   };
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -78,35 +87,52 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     if (err instanceof HttpError) reply.headers(err.headers);
     if (problem.status === 401) reply.header("www-authenticate", 'Bearer realm="tverr"');
+    // Errors before the locale hook ran (a malformed URL) are worded in the default language.
+    const words = request.locale ?? pickLocale(request.headers["accept-language"], config.defaultLang);
     return reply
       .code(problem.status)
       .type("application/problem+json")
-      .send({ ...problem, instance: request.url.split("?")[0] });
+      .send(present(problem, words, request.url.split("?")[0]));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = problemFrom({
-      statusCode: 404,
-      message: `No route for ${request.method} ${request.url.split("?")[0]}`,
-    });
+    const path = request.url.split("?")[0];
+    const words = request.locale ?? pickLocale(request.headers["accept-language"], config.defaultLang);
     return reply
       .code(404)
       .type("application/problem+json")
-      .send({ ...problem, instance: request.url.split("?")[0] });
+      .send(
+        present(
+          { status: 404, code: "not_found", facts: { method: request.method, path: path.slice(0, 200) } },
+          words,
+          path,
+        ),
+      );
   });
 
-  await app.register(swagger);
+  const role = options.role ?? "api";
+  // Threads first: they load the engine while the rest is built.
+  if (config.workers > 0) await app.register(pool, { size: config.workers });
+  await app.register(locale, { config });
+  await app.register(securityHeaders);
+  await app.register(metrics);
+  if (role === "api") await app.register(swagger);
+  if (role === "api") await app.register(page, { config });
   await app.register(parsers);
-  await app.register(pool, { size: config.workers });
   await app.register(jobs, { config });
-  await app.register(health, { config });
+  await app.register(health, { config, role });
+  if (role === "worker") return app;
   await app.register(
     async (v1) => {
-      await v1.register(auth, { keys: config.apiKeys });
+      await v1.register(auth, { config });
+      await v1.register(rateLimit, { config });
+      await v1.register(rosters, { config });
+      await v1.register(checks, { config });
       await v1.register(compositions, { config });
       await v1.register(jobRoutes, { config });
       await v1.register(evaluations, { config });
       await v1.register(networks, { config });
+      await v1.register(exportRoutes, { config });
     },
     { prefix: "/v1" },
   );

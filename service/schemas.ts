@@ -8,26 +8,18 @@
  */
 import { z } from "zod";
 import {
-  AssignmentSchema,
-  type EvaluateResult,
-  HistoryRoundSchema,
-  HistorySchema,
-  MeetingsSchema,
+  ComposeRequestSchema,
+  type ComposeResult,
+  ComposeSettingsSchema,
   type NetworkComparison,
   type NetworkMeasures,
-  PersonSchema,
-  ProblemSchema,
-  RoundSpecSchema,
-  type RoundsResult,
-  type SolveResult,
+  NetworkRequestSchema,
+  RosterMappingSchema,
+  ScoreRequestSchema,
+  type ScoreResult,
+  XLSX_MEDIA_TYPE,
 } from "../engine/index.js";
-import { RosterMappingSchema } from "../engine/roster/index.js";
 import type { ProblemDetails } from "./errors.js";
-
-z.globalRegistry.add(ProblemSchema, {
-  id: "Problem",
-  description: "A composition problem: people, groups, rules",
-});
 
 const count = z.number().int().nonnegative();
 
@@ -38,25 +30,31 @@ const count = z.number().int().nonnegative();
 const documents = <T>(schema: z.ZodType) => schema as unknown as z.ZodType<T, T>;
 
 export const DiagnosisSchema = z
-  .object({
+  .looseObject({
     code: z.string().describe("Stable, machine-readable kind, e.g. cap_vs_count"),
     rule: z.string().describe("JSON path of the rule in the problem"),
-    people: z.array(z.string()),
+    people: z.array(z.string()).describe("The people concerned, by position (people[3]) in an error reply"),
     groups: z.array(z.string()),
-    facts: z.record(z.string(), z.union([z.string(), z.number()])),
-    message: z.string(),
-    fixes: z.array(z.string()),
+    facts: z.record(z.string(), z.unknown()),
+    fixes: z
+      .array(z.looseObject({ kind: z.string() }))
+      .describe("What would fix it, as data (apply one to retry)"),
+    message: z.string().describe("The diagnosis in the language asked for (Accept-Language)"),
+    fixTexts: z.array(z.string()).describe("The fixes in words, in the same order"),
   })
   .meta({ id: "Diagnosis", description: "One reason the hard rules cannot all hold, and what would fix it" });
 
 export const IssueSchema = z
   .object({
+    code: z.string().describe("Stable, machine-readable kind, e.g. cell_empty"),
     path: z.string().optional().describe("JSON path as people read it, e.g. people[3].id"),
     pointer: z.string().optional().describe("RFC 6901 JSON pointer"),
-    message: z.string(),
+    message: z.string().describe("The issue in the language asked for (Accept-Language)"),
     file: z.string().optional(),
-    line: z.number().int().optional().describe("CSV line, counting from 1"),
-    column: z.number().int().optional().describe("CSV column, counting from 1"),
+    line: z.number().int().optional().describe("File line, counting from 1"),
+    column: z.number().int().optional().describe("File column, counting from 1"),
+    columnName: z.string().optional(),
+    hint: z.string().optional().describe("What the file seems to look like, and what to do"),
   })
   .meta({ id: "Issue" });
 
@@ -80,98 +78,67 @@ export const ProblemDetailsSchema = documents<ProblemDetails>(
 
 const ReportFields = {
   feasible: z.boolean().describe("Every hard rule holds"),
-  violations: z.array(z.looseObject({})).describe("Hard rules that do not hold"),
+  violations: z.array(z.looseObject({ rule: z.string() })).describe("Hard rules that do not hold, as data"),
   softScore: z.number(),
   gap: z.number().describe("Weighted normalised gap to the lower bound (0 = proven optimal)"),
   provenOptimal: z.boolean(),
   terms: z.array(
     z.looseObject({
-      kind: z.string(),
-      name: z.string(),
+      term: z.string(),
+      label: z.string(),
       weight: z.number(),
-      qualityPercent: z.number(),
+      qualityPercent: z.number().nullable(),
       atBound: z.boolean(),
     }),
   ),
   groups: z.array(z.looseObject({ id: z.string(), size: count, members: z.array(z.string()) })),
   assignment: z.record(z.string(), z.string()).describe("Person id → group id"),
-  diagnoses: z.array(DiagnosisSchema),
+  diagnoses: z.array(z.looseObject({ code: z.string() })),
 };
 
-export const EvaluationResultSchema = documents<EvaluateResult>(
+export const EvaluationResultSchema = documents<ScoreResult>(
   z.looseObject(ReportFields).meta({ id: "Evaluation", description: "The report of a grouping" }),
 );
 
-export const SolveResultSchema = documents<SolveResult>(
-  z
-    .looseObject({
-      ...ReportFields,
-      stats: z.looseObject({
-        seed: z.number(),
-        iterations: count,
-        totalMs: z.number(),
-        stopReason: z.string(),
-      }),
-    })
-    .meta({ id: "Composition", description: "The groups composed, with the report and search statistics" }),
-);
-
-/** The rounds of a report: each round's own report, with its id and how often it meets. */
-export const RoundsResultSchema = documents<RoundsResult>(
-  z
-    .looseObject({
-      feasible: z
-        .boolean()
-        .describe("Every round's hard rules hold, and no pair meets again when repeats are forbidden"),
-      softScore: z.number(),
-      rounds: z
-        .array(z.looseObject({ ...ReportFields, id: z.string(), repeat: count }))
-        .describe("One report per round, in order"),
-      meetings: z
-        .looseObject({
-          cost: z.number(),
-          repeats: count.describe("New groupings that put together a pair who had already met"),
-          repeatPairs: count,
-          maxMeetings: count,
-          newPairs: count,
-          pairsMet: count,
-        })
-        .describe("Repeated meetings over the history and the new rounds"),
-      composed: z.array(HistoryRoundSchema).describe("The new rounds in the history's shape"),
-      network: z.looseObject({}).describe("The has-met network before and after the new rounds"),
-      stats: z.looseObject({
-        seed: z.number(),
-        mode: z.string(),
-        iterations: count,
-        totalMs: z.number(),
-        stopReason: z.string(),
-      }),
-    })
-    .meta({
-      id: "RoundsComposition",
-      description: "Groups for several rounds: a report per round, the meetings and the network",
-    }),
-);
-
-/** The result of `POST /v1/compositions`: one grouping, or several rounds when `rounds` was given. */
-export const CompositionResultSchema = z.union([SolveResultSchema, RoundsResultSchema]);
-
-/** Multi-round fields of a composition request; with `rounds`, the rounds are composed together. */
-const roundsFields = {
-  rounds: z
-    .array(RoundSpecSchema)
-    .min(1, "needs at least one round")
-    .optional()
-    .describe("Compose these rounds at once (results per round); leave out for one grouping"),
-  history: HistorySchema.optional().describe("Earlier rounds the new ones follow (with rounds)"),
-  meetings: MeetingsSchema.optional().describe("How repeated meetings are scored (with rounds)"),
-};
-
-/** `POST /v1/compositions` as JSON: a problem, and optionally rounds with their history. */
-export const CompositionBodySchema = ProblemSchema.extend(roundsFields).meta({
-  id: "CompositionRequest",
-  description: "A composition problem (people, groups, rules), optionally over several rounds",
+const RunStats = z.looseObject({
+  seed: z.number(),
+  iterations: count,
+  totalMs: z.number(),
+  stopReason: z.string(),
 });
+
+/** The result of `POST /v1/compositions`: one grouping (`kind: single`), or several rounds (`kind: rounds`). */
+export const CompositionResultSchema = documents<ComposeResult>(
+  z
+    .discriminatedUnion("kind", [
+      z.looseObject({ kind: z.literal("single"), ...ReportFields, stats: RunStats }).meta({
+        id: "SingleComposition",
+        description: "The groups with the report (terms, violations, diagnoses, stats, exact when asked)",
+      }),
+      z
+        .looseObject({
+          kind: z.literal("rounds"),
+          feasible: z.boolean(),
+          softScore: z.number(),
+          rounds: z.array(z.looseObject({ id: z.string() })).describe("A report per round, in order"),
+          meetings: z.looseObject({}).describe("Pairs that met before and again"),
+          reach: z.looseObject({}).nullable(),
+          composed: z
+            .array(z.looseObject({ round: z.string(), groups: z.record(z.string(), z.array(z.string())) }))
+            .describe("The composed rounds as history: group id → person ids"),
+          network: z.looseObject({}).describe("The has-met network before and after the new rounds"),
+          stats: z.looseObject({}),
+        })
+        .meta({
+          id: "RoundsComposition",
+          description: "A report per round, the meetings, reach and the network before and after",
+        }),
+    ])
+    .meta({ id: "Composition" }),
+);
+
+/** `POST /v1/compositions` as JSON: the engine's compose request. */
+export const CompositionBodySchema = ComposeRequestSchema;
 
 export const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
@@ -195,9 +162,9 @@ export const JobSchema = z
       .nullable(),
     cancelReason: z.enum(["client", "deadline", "shutdown"]).optional(),
     skipped: z
-      .array(z.object({ line: count, reason: z.string() }))
+      .array(z.object({ line: count, reasons: z.array(z.string()) }))
       .optional()
-      .describe("Roster rows left out (mapping.skipInvalidRows)"),
+      .describe("Roster rows left out (mapping.skipInvalidRows), with why, in the language asked for"),
     result: CompositionResultSchema.optional().describe(
       "When succeeded (or cancelled while running: the best so far)",
     ),
@@ -220,7 +187,10 @@ const jsonText = z.string().transform((text, ctx) => {
 
 const queryInt = z.coerce.number().int();
 
-/** Query parameters of `POST /v1/compositions` with a `text/csv` body. */
+/** Excel allows 31 characters in a sheet's name. */
+const sheetName = z.string().min(1).max(31);
+
+/** Query parameters of `POST /v1/compositions` with a roster body (CSV or Excel). */
 export const CsvQuerySchema = z.strictObject({
   size: queryInt.positive().optional().describe("Target group size"),
   count: queryInt.positive().optional().describe("Number of groups"),
@@ -236,15 +206,17 @@ export const CsvQuerySchema = z.strictObject({
     .describe(
       'Roster mapping as JSON, e.g. {"attributes":{"Virksomhet":{"kind":"categorical","maxPerGroup":1}}}',
     ),
+  settings: jsonText
+    .pipe(ComposeSettingsSchema)
+    .optional()
+    .describe("Any settings as JSON (ComposeSettings)"),
+  sheet: sheetName
+    .optional()
+    .describe("The sheet of an Excel roster to read (default: the first visible one)"),
 });
 
-/** The JSON part of a multipart roster upload: the problem without its people, plus the mapping. */
-export const RosterSettingsSchema = ProblemSchema.omit({ people: true, attributes: true })
-  .extend({ mapping: RosterMappingSchema.optional(), ...roundsFields })
-  .meta({
-    id: "RosterSettings",
-    description: "Groups, rules and options for a roster; attributes go in mapping",
-  });
+/** The JSON part of a multipart roster upload: the settings (groups, column rules, rules, rounds, …). */
+export const RosterSettingsSchema = ComposeSettingsSchema;
 
 const CsvBytes = z
   .custom<Buffer>((value) => Buffer.isBuffer(value), { message: "expected the roster as CSV" })
@@ -254,45 +226,46 @@ export const CsvBodySchema = CsvBytes.describe(
   "A roster as exported from Excel: ; or , or tab, UTF-8 or Windows-1252",
 );
 
+const XlsxBytes = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value), { message: "expected the roster as an Excel workbook" })
+  .meta({ type: "string", contentMediaType: XLSX_MEDIA_TYPE });
+
+/** A roster as an Excel workbook: the first visible sheet, or `sheet` in the query. */
+export const XlsxBodySchema = XlsxBytes.describe("A roster as an Excel workbook (.xlsx)");
+
+/** A workbook reply: the groups, a sheet per round, a summary sheet. */
+export const XlsxFileSchema = z.unknown().meta({ type: "string", contentMediaType: XLSX_MEDIA_TYPE });
+
 /** A CSV reply: one row per person, the group first (formulas neutralised for Excel). */
 export const CsvTextSchema = z.string().meta({ contentMediaType: "text/csv" });
 
 /** An event stream reply (the body is a stream; this documents it). */
 export const EventStreamSchema = z.unknown().meta({ type: "string", contentMediaType: "text/event-stream" });
 
+const SideFile = (what: string) =>
+  CsvBytes.optional().describe(`${what} (CSV or .xlsx), read against the roster`);
+
 export const MultipartBodySchema = z.object({
-  roster: CsvBytes.describe("The roster file"),
-  settings: RosterSettingsSchema,
+  roster: CsvBytes.describe("The roster file (CSV or Excel)"),
+  settings: RosterSettingsSchema.optional(),
+  sheet: sheetName.optional().describe("The sheet of an Excel roster (default: the first visible one)"),
+  sides: z
+    .object({
+      apart: SideFile("Sets of people to keep apart, one per row"),
+      together: SideFile("Sets of people to keep together, one per row"),
+      pins: SideFile("Person and group: pins"),
+      incumbent: SideFile("An earlier grouping (person, group) to repair"),
+      history: SideFile("Earlier gatherings (round, group, person)"),
+      grouping: SideFile("A grouping made elsewhere (person, group), to score or compare"),
+    })
+    .optional()
+    .describe("Parts apart, together, pins, incumbent, history, grouping: files beside the roster"),
 });
 
-export const EvaluationBodySchema = z.strictObject({
-  problem: ProblemSchema,
-  assignment: AssignmentSchema.describe("Person id → group id, every person placed"),
-});
+export const EvaluationBodySchema = ScoreRequestSchema;
 
-/** `POST /v1/networks`: people and their meeting history, optionally new rounds to compare. */
-export const NetworkBodySchema = z
-  .strictObject({
-    people: z.array(PersonSchema).min(1, "needs at least one person"),
-    history: HistorySchema.describe("Earlier rounds: round label, and group id -> person ids"),
-    newRounds: z
-      .array(HistoryRoundSchema)
-      .optional()
-      .describe("New rounds: with them the reply compares the network before and after"),
-    agencyKey: z
-      .string()
-      .min(1)
-      .nullable()
-      .optional()
-      .describe("Attribute holding the agency (default: the first recognised, e.g. Virksomhet; null: none)"),
-    sectorKey: z
-      .string()
-      .min(1)
-      .nullable()
-      .optional()
-      .describe("Attribute holding the sector (default: the first recognised, e.g. Sektor; null: none)"),
-  })
-  .meta({ id: "NetworkRequest", description: "People, their meeting history and optionally new rounds" });
+/** `POST /v1/networks`: the engine's network request. */
+export const NetworkBodySchema = NetworkRequestSchema;
 
 const share = z.number().nullable();
 
@@ -346,8 +319,8 @@ const NetworkComparisonSchema = documents<NetworkComparison>(
 
 export const NetworkResultSchema = z
   .union([
-    z.strictObject({ measures: NetworkMeasuresSchema }),
-    z.strictObject({ comparison: NetworkComparisonSchema }),
+    z.strictObject({ kind: z.literal("measures"), measures: NetworkMeasuresSchema }),
+    z.strictObject({ kind: z.literal("comparison"), comparison: NetworkComparisonSchema }),
   ])
   .meta({ id: "NetworkResult", description: "measures; or comparison when newRounds are given" });
 

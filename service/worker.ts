@@ -1,84 +1,79 @@
 /**
- * The solver thread: one task solves one problem with the engine and answers with plain data.
- * The task's `kind` picks the solver: `single` one grouping (`solve`), `rounds` several
- * rounds at once (`solveRounds`); the route decides it when it parses the request.
+ * The solver task: one task composes one request with the engine's `compose` and answers
+ * with plain data. The request is the engine's compose request (one grouping or several
+ * rounds, exact mode, threads), already checked at the door; `kind` says which result to
+ * expect.
  *
- * Runs inside a piscina worker (loaded through `worker-entry.mjs`, which teaches the thread
- * TypeScript). The main thread talks to a running task over the MessagePort handed in with it:
- * the task says when it starts and how it progresses, and stops when it is told "cancel" —
- * the engine checks its AbortSignal between chunks of moves, so the thread is free again
- * within a few tens of milliseconds and answers with the best grouping found so far.
- * Errors the caller caused come back as data (class identity does not survive the thread
- * boundary); anything else is thrown and reaches the main thread as a failure.
+ * Runs on a thread of the engine's worker runner (`solverThread.ts` is the entry). The
+ * runner's cancel or time cap fires the task's signal; the engine checks it between chunks of
+ * moves, so the thread is free again within a few tens of milliseconds and answers with the
+ * best grouping found so far. Errors the caller caused come back as data (class identity does
+ * not survive the thread boundary); anything else is thrown and reaches the caller as a
+ * failure. A diagnosis names people by their position in the request (`people[3]`), not by
+ * id: ids are often e-mail addresses, and error replies travel further than results.
  */
-import type { MessagePort } from "node:worker_threads";
 import {
+  type ComposeRequest,
+  type ComposeResult,
+  compose,
   type Diagnosis,
   InfeasibleError,
   type InputIssue,
-  type Problem,
   ProblemInputError,
-  type RoundsProblem,
-  type RoundsResult,
   type SearchProgress,
-  type SolveResult,
-  solve,
-  solveRounds,
 } from "../engine/index.js";
+import type { ThreadContext } from "../engine/parallel/serveThread.js";
 
-/** Which solver a task runs, with the problem it takes. */
-export type Composition = { kind: "single"; problem: Problem } | { kind: "rounds"; problem: RoundsProblem };
+/** A composition to run: the checked request, and what the stores show before it runs. */
+export interface Composition {
+  kind: "single" | "rounds";
+  request: ComposeRequest;
+  people: number;
+  timeLimitMs: number;
+}
 
-/** A composition's result: one grouping, or several rounds. */
-export type CompositionResult = SolveResult | RoundsResult;
+export type CompositionResult = ComposeResult;
 
-export const isRoundsResult = (result: CompositionResult): result is RoundsResult => "rounds" in result;
+export const isRoundsResult = (
+  result: CompositionResult,
+): result is Extract<ComposeResult, { kind: "rounds" }> => result.kind === "rounds";
 
 export interface SolveTask {
   composition: Composition;
-  port: MessagePort;
   progressIntervalMs: number;
 }
-
-/** From the task to the main thread. */
-export type TaskMessage = { type: "started" } | { type: "progress"; progress: SearchProgress };
-
-/** From the main thread to the task. */
-export type ControlMessage = "cancel";
 
 export type SolveOutcome =
   | { kind: "solved"; result: CompositionResult; cancelled: boolean }
   | { kind: "infeasible"; diagnoses: Diagnosis[] }
   | { kind: "invalid_input"; issues: InputIssue[] };
 
-export async function solveTask({ composition, port, progressIntervalMs }: SolveTask): Promise<SolveOutcome> {
-  const controller = new AbortController();
-  port.on("message", (message: ControlMessage) => {
-    if (message === "cancel") controller.abort();
-  });
-  const post = (message: TaskMessage) => port.postMessage(message);
-  post({ type: "started" });
+export async function solveTask(
+  { composition, progressIntervalMs }: SolveTask,
+  { signal, progress }: ThreadContext<SearchProgress>,
+): Promise<SolveOutcome> {
   try {
-    const runtime = {
-      signal: controller.signal,
-      progressIntervalMs,
-      onProgress: (progress: SearchProgress) => post({ type: "progress", progress }),
-    };
-    const result =
-      composition.kind === "rounds"
-        ? await solveRounds(composition.problem, runtime)
-        : await solve(composition.problem, runtime);
-    return { kind: "solved", result, cancelled: controller.signal.aborted };
+    const result = await compose(composition.request, { signal, progressIntervalMs, onProgress: progress });
+    return { kind: "solved", result, cancelled: signal.aborted };
   } catch (err) {
-    if (err instanceof InfeasibleError) return { kind: "infeasible", diagnoses: err.diagnoses };
+    if (err instanceof InfeasibleError) {
+      return { kind: "infeasible", diagnoses: byPosition(err.diagnoses, composition.request.people) };
+    }
     if (err instanceof ProblemInputError) return { kind: "invalid_input", issues: err.issues };
     throw err;
-  } finally {
-    port.close();
   }
 }
 
-/** Answers at once: proves the thread has loaded the engine (readiness, warm-up). */
-export function ping(): "pong" {
-  return "pong";
+/** Diagnoses with `people[i]` in place of each person id. */
+function byPosition(diagnoses: Diagnosis[], people: readonly { id: string }[]): Diagnosis[] {
+  const index = new Map(people.map((p, i) => [p.id, i]));
+  const at = (id: string) => `people[${index.get(id) ?? "?"}]`;
+  return diagnoses.map((d) => ({
+    ...d,
+    people: d.people.map(at),
+    facts: typeof d.facts.person === "string" ? { ...d.facts, person: at(d.facts.person) } : d.facts,
+    fixes: d.fixes.map((f) =>
+      "person" in f ? { ...f, person: at(f.person) } : "people" in f ? { ...f, people: f.people.map(at) } : f,
+    ),
+  }));
 }

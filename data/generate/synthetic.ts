@@ -4,7 +4,7 @@
  * a handful), plus role, gender and numeric tenure and age. Deterministic for a seed and fast
  * (typed arrays, one pass).
  */
-import type { AttributeSpec, Person } from "../../engine/problem/schema.js";
+import type { AttributeSpecInput, Person } from "../../engine/problem/schema.js";
 import { Random } from "./random.js";
 
 export interface SyntheticOptions {
@@ -41,11 +41,11 @@ export function syntheticKeys(categorical = 4, numeric = 2): { categorical: stri
 /** The engine `attributes` config for the synthetic keys: weight 1 each, no caps unless asked. */
 export function syntheticAttributes(
   options: { categorical?: number; numeric?: number; agencyCap?: number } = {},
-): Record<string, AttributeSpec> {
+): Record<string, AttributeSpecInput> {
   const keys = syntheticKeys(options.categorical ?? 4, options.numeric ?? 2);
-  const out: Record<string, AttributeSpec> = {};
+  const out: Record<string, AttributeSpecInput> = {};
   for (const key of keys.categorical) {
-    const spec: AttributeSpec = { kind: "categorical", weight: 1 };
+    const spec: Extract<AttributeSpecInput, { kind: "categorical" }> = { kind: "categorical", weight: 1 };
     if (key === "agency" && options.agencyCap !== undefined) spec.maxPerGroup = options.agencyCap;
     out[key] = spec;
   }

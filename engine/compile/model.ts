@@ -3,12 +3,18 @@
  *
  * People are indices 0..n-1, groups 0..m-1, keep-together sets units 0..U-1. Every
  * (categorical attribute, category) pair is a "key" 0..K-1, so a group's category counts
- * are one row of an m×K matrix. The search and the score terms read only this and the
- * `State`; strings appear again only in the report.
+ * are one row of an m×K matrix; numeric attributes are standardised columns. These two
+ * tables feed the fused kernel of the incremental score; every other term compiles its own
+ * arrays into its instance (see terms/contract.ts). Strings appear again only in reports.
  */
+import type { Problem } from "../problem/schema.js";
+import type { Instance } from "../terms/contract.js";
+
 export interface CategoricalInfo {
   name: string;
+  /** Weight of the attribute's soft term (its mix, or keeping it similar). */
   weight: number;
+  goal: "mix" | "similar";
   categories: string[];
   /** First key of this attribute; its categories are keys keyStart..keyStart+categories.length-1. */
   keyStart: number;
@@ -17,14 +23,22 @@ export interface CategoricalInfo {
 }
 
 export interface NumericInfo {
+  /** The column's name: the attribute's, or `<attribute> (spread)` for a derived column. */
   name: string;
-  weight: number;
+  /** The attribute it comes from. */
+  attribute: string;
+  /** What the column holds: the standardised value, or its squared deviation (variance term). */
+  derived: "value" | "squaredDeviation";
+  /** Mean and population standard deviation used to standardise (sd 1 when all are equal). */
   mean: number;
-  /** Population standard deviation used to standardise (1 when all values are equal). */
   sd: number;
+  /** People with a value (the others count as the mean). */
+  valued: number;
 }
 
 export interface Model {
+  /** The validated problem the model was compiled from (terms read their parts of it). */
+  problem: Problem;
   n: number;
   m: number;
   personIds: string[];
@@ -48,10 +62,13 @@ export interface Model {
   unitAllowedRow: Int32Array;
   /** allowedMask[row*m + g] = 1 when the restricted unit may be in group g. */
   allowedMask: Uint8Array;
-  /** True when every unit is a single person (the fast paths apply). */
+  /** Per person with an allowed-groups list of their own: row into `personAllowedMask`, or -1. */
+  personAllowedRow: Int32Array;
+  personAllowedMask: Uint8Array;
+  /** True when every unit is a single person. */
   allSingletons: boolean;
 
-  // Categorical attributes.
+  // Categorical attributes (the fused kernel's key table).
   categorical: CategoricalInfo[];
   /** Total keys K. */
   keyCount: number;
@@ -70,35 +87,20 @@ export interface Model {
   unitKey: Int32Array;
   unitKeyCount: Int32Array;
 
-  // Numeric attributes (standardised; missing values become the mean, 0).
+  // Numeric columns (standardised; a missing value counts as the mean, 0).
   numeric: NumericInfo[];
-  /** personNum[p*numCount + a], standardised. */
+  /** personNum[p*numCount + c], standardised. */
   personNum: Float64Array;
-  /** unitNum[u*numCount + a]: sum over the unit's members. */
+  /** unitNum[u*numCount + c]: sum over the unit's members. */
   unitNum: Float64Array;
 
-  // Soft pairwise weights (sparse, symmetric CSR), raw weights.
-  pairStart: Int32Array;
-  pairNbr: Int32Array;
-  pairW: Float64Array;
-  pairTermWeight: number;
-  hasPairs: boolean;
-
-  // Dense distances (diversity term): dist[p*n + q], symmetric, zero diagonal; empty when none.
-  dist: Float64Array;
-  distTermWeight: number;
-  /** A distance matrix is given with a positive weight (the term and its gain table exist). */
-  hasDistance: boolean;
-  /** Σ_{p,q in unit u} dist[p,q] over ordered pairs (twice the unit's internal distance). */
-  unitDist2: Float64Array;
-
-  // Hard keep-apart pairs (symmetric CSR).
-  apartStart: Int32Array;
-  apartNbr: Int32Array;
-  hasApart: boolean;
-
-  // Stability: incumbent group per person (-1 when none) and the term's weight.
+  /** Incumbent group per person when repairing a published grouping (-1 when none). */
   incumbent: Int32Array;
-  stabilityWeight: number;
   hasIncumbent: boolean;
+
+  /** Every term and rule of the problem (registry order), soft and hard. */
+  instances: Instance[];
 }
+
+/** A cap that never binds. */
+export const NO_CAP = 0x3fffffff;

@@ -12,19 +12,55 @@
  * minimum; pins and allowed groups naming unknown people or groups are left to validation.
  */
 import { formatPath } from "../errors.js";
+import { resolveGroups } from "../problem/groups.js";
+import { entries, nullRecord, own } from "../problem/records.js";
 import type { CategoricalAttribute, GroupSpec, Problem } from "../problem/schema.js";
 import { togetherUnits } from "../problem/units.js";
-import { resolveGroups } from "../problem/validate.js";
+import { fixesFor } from "./fixes.js";
 import { FlowNetwork } from "./flow.js";
 import type { Diagnosis, DiagnosisCode, DiagnosisData, FactsByCode } from "./types.js";
-import { english, type Wordings, word } from "./wording.js";
 
-/** The reasons the hard rules cannot all hold, worded (English unless other wordings are given). */
-export function diagnose(problem: Problem, wordings: Wordings = english): Diagnosis[] {
-  return findInfeasibilities(problem).map((d) => word(d, wordings));
+/** The reasons the hard rules cannot all hold, with what would fix each. */
+export function diagnose(problem: Problem): Diagnosis[] {
+  const found = findInfeasibilities(problem);
+  for (const d of found) d.fixes = fixesFor(d, problem);
+  for (const d of found) if (d.code === "cap_vs_count") offerCategoryCap(problem, d, found.length);
+  return found;
 }
 
-/** The same reasons as data, before wording. */
+/**
+ * For a cap that one category alone breaks ("at most 1 per agency" and one large agency),
+ * the least disruptive fix is a cap for that category only: offered first when the changed
+ * problem has one reason fewer and no new one.
+ */
+function offerCategoryCap(problem: Problem, d: DiagnosisData<"cap_vs_count">, reasons: number): void {
+  if (d.facts.categories !== 1) return;
+  const { attribute, category, capNeeded } = d.facts;
+  const spec = own(problem.attributes, attribute);
+  if (spec?.kind !== "categorical") return;
+  const changed: Problem = {
+    ...problem,
+    attributes: nullRecord([
+      ...entries(problem.attributes).filter(([name]) => name !== attribute),
+      [
+        attribute,
+        {
+          ...spec,
+          maxPerGroupByCategory: nullRecord([...entries(spec.maxPerGroupByCategory), [category, capNeeded]]),
+        },
+      ],
+    ]),
+  };
+  const after = findInfeasibilities(changed);
+  if (
+    after.length < reasons &&
+    !after.some((x) => x.code === "cap_vs_count" && x.facts.attribute === attribute)
+  ) {
+    d.fixes.unshift({ kind: "set_cap", attribute, category, cap: capNeeded });
+  }
+}
+
+/** The same reasons as data, without fixes. */
 export function findInfeasibilities(problem: Problem): DiagnosisData[] {
   const groups = resolveGroups(problem);
   const found = new Found();
@@ -38,7 +74,7 @@ export function findInfeasibilities(problem: Problem): DiagnosisData[] {
   const placement = checkPlacement(ctx, found);
   checkCapacity(ctx, placement, found);
   checkPinsApart(ctx, apart, placement, found);
-  for (const [name, spec] of Object.entries(problem.attributes)) {
+  for (const [name, spec] of entries(problem.attributes)) {
     if (spec.kind === "categorical") checkCategorical(ctx, name, spec, placement, found);
   }
   return found.list;
@@ -53,7 +89,7 @@ class Found {
     groups: string[],
     facts: FactsByCode[C],
   ): void {
-    this.list.push({ code, rule, people, groups, facts } as unknown as DiagnosisData);
+    this.list.push({ code, rule, people, groups, facts, fixes: [] } as unknown as DiagnosisData);
   }
 }
 
@@ -107,11 +143,6 @@ class Context {
     const i = this.togetherSet[unit];
     return formatPath(i >= 0 ? ["rules", "together", i] : ["rules", "together"]);
   }
-}
-
-/** Own property of a record (so a category named "constructor" is not Object's). */
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function checkSizes(ctx: Context, found: Found): void {
@@ -216,13 +247,17 @@ function checkPlacement(ctx: Context, found: Found): Placement {
   const rules = ctx.problem.rules;
   const unitCount = members.length;
   const pinOf = new Int32Array(n).fill(-1);
-  for (const [pid, gid] of Object.entries(rules.pins)) {
+  const pinEntry = new Int32Array(n).fill(-1);
+  entries(rules.pins).forEach(([pid, gid], entry) => {
     const p = ctx.personIndex.get(pid);
     const g = ctx.groupIndex.get(gid);
-    if (p !== undefined && g !== undefined) pinOf[p] = g;
-  }
+    if (p !== undefined && g !== undefined) {
+      pinOf[p] = g;
+      pinEntry[p] = entry;
+    }
+  });
   const allowedOf = new Map<number, number[]>();
-  for (const [pid, gids] of Object.entries(rules.allowedGroups)) {
+  for (const [pid, gids] of entries(rules.allowedGroups)) {
     const p = ctx.personIndex.get(pid);
     if (p === undefined) continue;
     const list = new Set<number>();
@@ -251,7 +286,7 @@ function checkPlacement(ctx: Context, found: Found): Placement {
       bad[u] = 1;
       found.add(
         "pin_vs_allowed",
-        formatPath(["rules", "pins", ctx.personIds[p]]),
+        formatPath(["rules", "pins", { entry: pinEntry[p] }]),
         [ctx.personIds[p]],
         ctx.groupNames([pin, ...list]),
         {
@@ -480,7 +515,7 @@ function checkCategorical(
   const byCategory = new Map<string, number[]>();
   let valueless = 0;
   for (let p = 0; p < n; p++) {
-    const raw = problem.people[p].attributes[name];
+    const raw = own(problem.people[p].attributes, name);
     if (raw === undefined || raw === null || raw === "") {
       valueless++;
       continue;
@@ -499,22 +534,54 @@ function checkCategorical(
         : ["attributes", name, "maxPerGroup"],
     );
   const minRule = (c: string) => formatPath(["attributes", name, "minPerGroup", c]);
-  const hasCaps = spec.maxPerGroup !== undefined || Object.keys(spec.maxPerGroupByCategory ?? {}).length > 0;
-  const mins = Object.entries(spec.minPerGroup ?? {});
+  const hasCaps = spec.maxPerGroup !== undefined || entries(spec.maxPerGroupByCategory).length > 0;
+  const mins = entries(spec.minPerGroup);
 
-  // Caps against how many people a category has.
+  // Caps against how many people a category has: one reason per rule (a cap), listing the
+  // categories it cannot fit, since one fix ("make 10 groups") resolves them all.
+  const overByRule = new Map<string, { cap: number; lists: [string, number[]][] }>();
   for (const [category, list] of byCategory) {
     const cap = capOf(category);
     if (cap === undefined || list.length <= m * cap) continue;
-    found.add("cap_vs_count", capRule(category), ctx.ids(list), [], {
+    const rule = capRule(category);
+    const entry = overByRule.get(rule) ?? { cap, lists: [] };
+    entry.lists.push([category, list]);
+    overByRule.set(rule, entry);
+  }
+  for (const [rule, { cap, lists }] of overByRule) {
+    lists.sort((a, b) => b[1].length - a[1].length);
+    const [category, largest] = lists[0];
+    found.add("cap_vs_count", rule, ctx.ids(lists.flatMap(([, list]) => list)), [], {
       attribute: name,
       category,
-      count: list.length,
+      count: largest.length,
+      categories: lists.length,
       groups: m,
       cap,
-      capNeeded: Math.ceil(list.length / m),
-      groupsNeeded: Math.ceil(list.length / cap),
+      capNeeded: Math.ceil(largest.length / m),
+      groupsNeeded: Math.ceil(largest.length / cap),
     });
+  }
+
+  // No one alone: a category with fewer people than its minimum (but some) leaves someone alone.
+  if (spec.notAlone?.level === "hard") {
+    for (const [category, k] of entries(spec.notAlone.categories)) {
+      const list = byCategory.get(category) ?? [];
+      if (list.length > 0 && list.length < k) {
+        found.add(
+          "not_alone_vs_count",
+          formatPath(["attributes", name, "notAlone", "categories", category]),
+          ctx.ids(list),
+          [],
+          {
+            attribute: name,
+            category,
+            count: list.length,
+            min: k,
+          },
+        );
+      }
+    }
   }
 
   // Minimums against caps and against supply.
@@ -643,7 +710,7 @@ function checkCategorical(
     }
   }
   if (needed > 0) {
-    const minOf = new Map(mins);
+    const minOf = new Map<string, number>(mins);
     for (const g of groupOrder) {
       const list = forcedIn.get(g)!;
       const maxSize = ctx.maxSize[g];

@@ -1,12 +1,13 @@
 /**
- * A diagnosis: one reason the hard rules cannot all hold, as data. `code` and `facts` are
- * stable and machine-readable (a Norwegian report words them itself); `message` and
- * `fixes` are the English wording made from them.
+ * A diagnosis: one reason the hard rules cannot all hold, as data: a stable code, the facts
+ * its wording uses, who and where, and what would fix it (each fix data too, so a page can
+ * apply it with one click). Every sentence comes from a locale (`engine/locale/`).
  */
 export type DiagnosisCode =
   | "no_groups"
   | "size_vs_headcount"
   | "cap_vs_count"
+  | "not_alone_vs_count"
   | "cap_vs_size"
   | "min_vs_supply"
   | "min_vs_cap"
@@ -33,11 +34,42 @@ export interface Diagnosis {
   groups: string[];
   /** The numbers and names the wording uses, e.g. `{ category: "Bydel Alna", count: 9, groups: 8, cap: 1 }`. */
   facts: Record<string, string | number>;
-  /** One sentence a coordinator understands. */
-  message: string;
-  /** What would make it feasible, each a short imperative sentence. */
-  fixes: string[];
+  /** What would make it feasible, most useful first. */
+  fixes: Fix[];
 }
+
+/**
+ * A change that would resolve a diagnosis. The first kinds change one setting and can be
+ * applied as they are (a page offers them as buttons); the rest are advice.
+ */
+export type Fix =
+  /** Allow `cap` per group for the attribute, or for one category only (least disruptive). */
+  | { kind: "set_cap"; attribute: string; category?: string; cap: number }
+  /** Make `count` groups; with the same rules that means groups of minSize–maxSize. */
+  | { kind: "set_group_count"; count: number; minSize: number; maxSize: number }
+  /** Require `min` of the category in every group (0: drop the minimum). */
+  | { kind: "set_minimum"; attribute: string; category: string; min: number }
+  /** Change the size bound of the given groups (all groups when the list is empty). */
+  | { kind: "set_size"; bound: "min" | "max"; groups: string[]; size: number }
+  /** Lower the minimum sizes (or raise the maximum sizes) by `by` people in total. */
+  | { kind: "change_sizes"; bound: "min" | "max"; groups: string[]; by: number }
+  | { kind: "raise_caps"; attribute: string }
+  | { kind: "lower_minimums"; attribute: string; by: number }
+  | { kind: "split_together" }
+  /** Take people out of a keep-apart set: these, or any `count` of it, or all but one (`keepOne`). */
+  | { kind: "remove_from_apart"; people: string[]; keepOne: boolean; count?: number }
+  /** Ask for at least `min` of the category in a group that has any (below 2: drop the rule). */
+  | { kind: "set_not_alone"; attribute: string; category: string; min: number }
+  | { kind: "pin_together" }
+  | { kind: "allow_common_group" }
+  | { kind: "pin_person"; person: string; groups: string[] }
+  | { kind: "allow_person"; person: string; group: string }
+  /** Let `count` of the people concerned be placed in other groups. */
+  | { kind: "release"; count: number }
+  | { kind: "pin_fewer"; group: string }
+  | { kind: "pin_elsewhere"; people: string[]; allButOne: boolean };
+
+export type FixKind = Fix["kind"];
 
 /**
  * The facts each code carries. `people` and `groups` of the diagnosis say who and where;
@@ -61,18 +93,25 @@ export type FactsByCode = {
     difference: number;
     suggestedGroups: number;
   };
-  /** `count` people of `category` cannot spread over `groups` groups with at most `cap` in each. */
+  /**
+   * `categories` categories of `attribute` have more people than `groups` groups with at most
+   * `cap` each can hold; `category` (with `count` people) is the largest. One diagnosis for
+   * them all: one fix resolves every one.
+   */
   cap_vs_count: {
     attribute: string;
     category: string;
     count: number;
+    categories: number;
     groups: number;
     cap: number;
-    /** ceil(count / groups): the cap that would fit. */
+    /** ceil(largest count / groups): the cap that would fit them all. */
     capNeeded: number;
-    /** ceil(count / cap): the group count that would fit. */
+    /** ceil(largest count / cap): the group count that would fit them all. */
     groupsNeeded: number;
   };
+  /** `count` people of `category` (fewer than `min`, more than none): some group must have them alone. */
+  not_alone_vs_count: { attribute: string; category: string; count: number; min: number };
   /**
    * The groups (ids in `groups`) need at least `minSize` people, but the caps of `attribute`
    * let a group hold at most `capacity` (at most the cap of each category, plus everyone
@@ -139,7 +178,14 @@ export type FactsByCode = {
   apart_vs_groups: { apartSet: number; size: number; groups: number };
 };
 
-/** A diagnosis before wording: what `diagnose` finds, and what a wording module reads. */
+/** A diagnosis with its facts typed by code: what `diagnose` finds, and what a locale reads. */
 export type DiagnosisData<C extends DiagnosisCode = DiagnosisCode> = {
-  [K in C]: { code: K; rule: string; people: string[]; groups: string[]; facts: FactsByCode[K] };
+  [K in C]: {
+    code: K;
+    rule: string;
+    people: string[];
+    groups: string[];
+    facts: FactsByCode[K];
+    fixes: Fix[];
+  };
 }[C];

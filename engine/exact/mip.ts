@@ -9,21 +9,28 @@
  *   size      min_g ≤ Σ_u k_u x_ug ≤ max_g
  *   caps      Σ_u t_uk x_ug ≤ cap_k,  minimums  Σ_u t_uk x_ug ≥ min_k   (t_uk: u's people of key k)
  *   apart     x_ug + x_vg ≤ 1 for units holding a keep-apart pair
- *   objective min Σ_{u<v} c_uv z_uv + Σ_u s_u (1 − x_u,inc(u)),  z_uv = Σ_g y_uvg, where c_uv
- *             sums the per-pair coefficients of the pair terms over the units' people:
- *             categorical coef per same-category pair, pairwise coef·w, −distance coef·d;
- *             s_u = stability coef × members with an incumbent group.
+ *   not alone for each group g, with a binary b: k·b ≤ Σ_u t_u x_ug ≤ max_g·b
+ *   objective min Σ_{u<v} c_uv z_uv + Σ_{u,g} a_ug x_ug,  z_uv = Σ_g y_uvg, where each soft
+ *             term's linearisation (terms/contract.ts, `linear`) gives per-pair and
+ *             per-placement coefficients, times the term's objective coefficient, summed over
+ *             the units' people (constants left out).
  *   linearised y_uvg ≤ x_ug, y_uvg ≤ x_vg when c_uv < 0 (together pays);
  *             y_uvg ≥ x_ug + x_vg − 1 when c_uv > 0 (together costs); y ∈ [0,1].
- * The numeric balance term (Σ S²/s) is not linear in x and is not supported: a problem with
- * a weighted numeric attribute is refused. Integrality of the returned x is checked.
+ * A term without a linearisation (the numeric balance Σ S²/s, a soft "not alone") is not
+ * linear in x: a problem with one is refused. Integrality of the returned x is checked.
+ *
+ * The LP's coefficients are scaled so the largest is 1000 (HiGHS is happier); its gap is
+ * unscaled before it becomes the bound on the soft score.
  */
 import type highsLoader from "highs";
 import { compile } from "../compile/compile.js";
 import type { Model } from "../compile/model.js";
+import type { Problem } from "../problem/schema.js";
 import { parseProblem } from "../problem/validate.js";
 import { buildReport, type Report } from "../report/report.js";
-import { buildObjective } from "../score/objective.js";
+import { buildObjective, type Objective } from "../score/objective.js";
+import type { ApartInstance } from "../terms/apart.js";
+import type { NotAloneInstance } from "../terms/notAlone.js";
 
 export type ExactStatus = "optimal" | "infeasible" | "timeLimit";
 
@@ -42,9 +49,11 @@ export interface ExactResult {
   solverStatus: string;
 }
 
+/** The problem has a term exact mode cannot linearise; `terms` says which (term kinds). */
 export class ExactUnsupportedError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly code = "exact_unsupported";
+  constructor(readonly terms: string[]) {
+    super(`exact mode cannot linearise: ${terms.join(", ")}`);
     this.name = "ExactUnsupportedError";
   }
 }
@@ -56,11 +65,25 @@ export async function solveExact(
   input: unknown,
   options: { timeLimitMs?: number } = {},
 ): Promise<ExactResult> {
-  const problem = parseProblem(input);
-  const model = compile(problem);
-  if (model.numeric.some((x) => x.weight > 0)) {
-    throw new ExactUnsupportedError("exact mode does not support weighted numeric attributes (not linear)");
+  return solveExactParsed(parseProblem(input), options);
+}
+
+/** The terms of a model exact mode cannot linearise (empty: exact mode applies). */
+export function unsupportedTerms(model: Model): string[] {
+  const out: string[] = [];
+  for (const i of model.instances) {
+    if (i.level === "soft" && i.weight > 0 && !i.linear) out.push(i.term);
   }
+  return [...new Set(out)];
+}
+
+export async function solveExactParsed(
+  problem: Problem,
+  options: { timeLimitMs?: number } = {},
+): Promise<ExactResult> {
+  const model = compile(problem);
+  const unsupported = unsupportedTerms(model);
+  if (unsupported.length > 0) throw new ExactUnsupportedError(unsupported);
   const objective = buildObjective(model);
   const lp = buildLp(model, objective);
   // Loaded on first use, so importing the engine does not load the solver.
@@ -112,9 +135,12 @@ export async function solveExact(
   for (let p = 0; p < model.n; p++) groupOf[p] = run.unitGroup[model.unitOf[p]];
   const report = buildReport(model, objective, groupOf);
   // The MIP objective and the soft score differ by a constant (pairs inside a unit, the
-  // normalising offset), so the soft score's bound is the found score minus the MIP's gap.
-  const gap = run.code === statusCode.optimal ? 0 : Math.max(0, run.objectiveValue - run.dualBound);
-  const softLowerBound = Number.isFinite(gap) ? report.softScore - gap : undefined;
+  // normalising offset) and the LP's scale, so the soft score's bound is the found score minus
+  // the MIP's gap in objective units. Every soft term is at least its bound (0 normalised)
+  // within the sizes the MIP enforces, so 0 is a bound too.
+  const gap =
+    run.code === statusCode.optimal ? 0 : Math.max(0, run.objectiveValue - run.dualBound) / lp.scale;
+  const softLowerBound = Number.isFinite(gap) ? Math.max(0, report.softScore - gap) : undefined;
   return {
     status: run.code === statusCode.optimal ? "optimal" : "timeLimit",
     report,
@@ -127,33 +153,27 @@ export async function solveExact(
 const xName = (u: number, g: number) => `x${u}_${g}`;
 
 /** The CPLEX LP text of the model above; coefficients scaled so the largest is 1000. */
-export function buildLp(model: Model, objective: ReturnType<typeof buildObjective>): { text: string } {
+export function buildLp(model: Model, objective: Objective): { text: string; scale: number } {
   const { n, m, unitCount } = model;
   const unitOf = model.unitOf;
-  // Per-pair coefficients between units (u < v), summed over their people.
+  // Per-pair coefficients between units (u < v) and per-placement ones, summed over people.
   const c = new Float64Array(unitCount * unitCount);
-  const addPair = (p: number, q: number, w: number) => {
-    const u = unitOf[p];
-    const v = unitOf[q];
-    if (u === v || w === 0) return; // inside a unit the pair is always together: a constant
-    c[Math.min(u, v) * unitCount + Math.max(u, v)] += w;
-  };
-  const catCount = model.categorical.length;
-  for (let p = 0; p < n; p++) {
-    for (let q = p + 1; q < n; q++) {
-      for (let a = 0; a < catCount; a++) {
-        const kp = model.personKey[p * catCount + a];
-        if (kp >= 0 && kp === model.personKey[q * catCount + a]) addPair(p, q, objective.keyCoef[kp]);
-      }
-      if (model.hasDistance) addPair(p, q, -objective.distCoef * model.dist[p * n + q]);
-    }
-    for (let i = model.pairStart[p]; i < model.pairStart[p + 1]; i++) {
-      const q = model.pairNbr[i];
-      if (q > p && model.hasPairs) addPair(p, q, objective.pairCoef * model.pairW[i]);
-    }
+  const place = new Float64Array(unitCount * m);
+  for (const t of objective.terms) {
+    const coef = t.coef;
+    t.instance.linear?.pairs?.((p, q, w) => {
+      const u = unitOf[p];
+      const v = unitOf[q];
+      if (u === v || w === 0) return; // inside a unit the pair is always together: a constant
+      c[Math.min(u, v) * unitCount + Math.max(u, v)] += coef * w;
+    });
+    t.instance.linear?.placements?.((p, g, w) => {
+      place[unitOf[p] * m + g] += coef * w;
+    });
   }
-  let scale = Math.abs(objective.stabilityCoef) * (model.hasIncumbent ? 1 : 0);
+  let scale = 0;
   for (const x of c) scale = Math.max(scale, Math.abs(x));
+  for (const x of place) scale = Math.max(scale, Math.abs(x));
   scale = scale > 0 ? 1000 / scale : 1;
   const num = (x: number) => (x * scale).toPrecision(15);
 
@@ -166,16 +186,9 @@ export function buildLp(model: Model, objective: ReturnType<typeof buildObjectiv
   for (let u = 0; u < unitCount; u++) {
     for (let g = 0; g < m; g++) binaries.push(xName(u, g));
     row(`${Array.from({ length: m }, (_, g) => xName(u, g)).join(" + ")} = 1`);
-    // Stability: − coef · (members whose incumbent group is g) · x_ug (constants left out).
-    if (model.hasIncumbent) {
-      const staying = new Float64Array(m);
-      for (let i = model.unitStart[u]; i < model.unitStart[u + 1]; i++) {
-        const inc = model.incumbent[model.unitMembers[i]];
-        if (inc >= 0) staying[inc] += objective.stabilityCoef;
-      }
-      staying.forEach((w, g) => {
-        if (w !== 0) obj.push(`- ${num(w)} ${xName(u, g)}`);
-      });
+    for (let g = 0; g < m; g++) {
+      const w = place[u * m + g];
+      if (w !== 0) obj.push(`${w < 0 ? "-" : "+"} ${num(Math.abs(w))} ${xName(u, g)}`);
     }
     // Where the unit may go: every member's pin, and the allowed groups.
     const allowedRow = model.unitAllowedRow[u];
@@ -214,12 +227,27 @@ export function buildLp(model: Model, objective: ReturnType<typeof buildObjectiv
         row(holders.length > 0 ? `${expr} >= ${min}` : `${xName(0, g)} - ${xName(0, g)} >= ${min}`);
     }
   }
+  // Not alone: per group, none of the key or at least k (b: the group has some).
+  for (const instance of model.instances) {
+    if (instance.level !== "hard" || instance.rule !== "notAlone") continue;
+    const { key, min } = instance as NotAloneInstance;
+    const holders = keyUnits[key];
+    if (holders.length === 0) continue;
+    for (let g = 0; g < m; g++) {
+      const b = `b${key}_${g}`;
+      binaries.push(b);
+      const expr = holders.map(({ u, t }) => `${t} ${xName(u, g)}`).join(" + ");
+      row(`${expr} - ${min} ${b} >= 0`);
+      row(`${expr} - ${model.maxSize[g]} ${b} <= 0`);
+    }
+  }
   // Keep-apart: between units; a pair inside one unit can never hold.
   const apartSeen = new Set<number>();
-  for (let p = 0; p < n; p++) {
-    for (let i = model.apartStart[p]; i < model.apartStart[p + 1]; i++) {
+  const apart = model.instances.find((i): i is ApartInstance => i.level === "hard" && i.rule === "apart");
+  for (let p = 0; p < n && apart; p++) {
+    for (let i = apart.csr.start[p]; i < apart.csr.start[p + 1]; i++) {
       const u = unitOf[p];
-      const v = unitOf[model.apartNbr[i]];
+      const v = unitOf[apart.csr.nbr[i]];
       if (u === v) {
         row(`${xName(u, 0)} - ${xName(u, 0)} >= 1`);
         continue;
@@ -258,5 +286,5 @@ export function buildLp(model: Model, objective: ReturnType<typeof buildObjectiv
     ` ${binaries.join(" ")}`,
     "End",
   ].join("\n");
-  return { text };
+  return { text, scale };
 }

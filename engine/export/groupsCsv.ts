@@ -17,8 +17,8 @@ import { type CsvCell, toCsv } from "../roster/write.js";
 export interface GroupsCsvRoster {
   /** The roster's columns, in file order. */
   columns: readonly string[];
-  /** Each person's own cells, by column. */
-  extra: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Each person's own cells, in column order. */
+  cells: ReadonlyMap<string, readonly string[]>;
   /** The roster's delimiter. */
   delimiter: string;
 }
@@ -34,6 +34,13 @@ export interface GroupsCsvOptions {
   groupHeader?: string;
   /** Header of the group-name column, written only when some group has a name; default "Group name". */
   groupNameHeader?: string;
+  /**
+   * A repaired grouping: a column (after the group) saying who moved and who is new, worded
+   * by `changeHeader` and `changeText`.
+   */
+  changes?: { moved: readonly { person: string; from: string }[]; newcomers: readonly string[] };
+  changeHeader?: string;
+  changeText?: { moved: (from: string) => string; newcomer: string };
 }
 
 /** Column headers without a roster. */
@@ -81,25 +88,47 @@ export function roundsCsv(
   );
 }
 
-type CsvGroup = Pick<GroupReport, "id" | "name" | "members">;
+export type CsvGroup = Pick<GroupReport, "id" | "name" | "members">;
 
-/** The rows of one or more groupings; with `roundHeader`, each row starts with its round. */
+/** One or more groupings as CSV; with `roundHeader`, each row starts with its round. */
 function groupingsCsv(
   groupings: readonly { round?: string; groups: readonly CsvGroup[] }[],
   roster: GroupsCsvRoster | undefined,
   options: GroupsCsvOptions,
   roundHeader?: string,
 ): string {
+  const delimiter = options.delimiter ?? (roster?.delimiter === ";" ? ";" : ",");
+  const rows = groupingRows(groupings, roster, options, roundHeader);
+  return toCsv(rows, { delimiter, bom: options.bom ?? true, decimalComma: delimiter === ";" });
+}
+
+/**
+ * The rows (header first) of one or more groupings, as the CSV has them: the one table a
+ * grouping becomes, whether written as CSV or as a workbook's sheet (groupsXlsx.ts).
+ */
+export function groupingRows(
+  groupings: readonly { round?: string; groups: readonly CsvGroup[] }[],
+  roster: GroupsCsvRoster | undefined,
+  options: Omit<GroupsCsvOptions, "delimiter" | "bom">,
+  roundHeader?: string,
+): CsvCell[][] {
   const groupHeader = options.groupHeader ?? "Group";
   const groupNameHeader = options.groupNameHeader ?? "Group name";
   const named = groupings.some((r) => r.groups.some((g) => g.name !== undefined && g.name !== ""));
+  const changeOf = new Map<string, string>();
+  if (options.changes) {
+    const text = options.changeText ?? { moved: (from: string) => `moved from ${from}`, newcomer: "new" };
+    for (const m of options.changes.moved) changeOf.set(m.person, text.moved(m.from));
+    for (const p of options.changes.newcomers) changeOf.set(p, text.newcomer);
+  }
+  const withChanges = options.changes !== undefined;
   const ownHeaders = [
     ...(roundHeader !== undefined ? [roundHeader] : []),
     ...(named ? [groupHeader, groupNameHeader] : [groupHeader]),
+    ...(withChanges ? [options.changeHeader ?? "Change"] : []),
   ];
   const ownKeys = new Set(ownHeaders.map((h) => headerKey(h) || h));
 
-  const delimiter = options.delimiter ?? (roster?.delimiter === ";" ? ";" : ",");
   const personColumns = roster ? rosterColumns(roster, ownKeys) : peopleColumns(options.people ?? []);
 
   const rows: CsvCell[][] = [[...ownHeaders, ...personColumns.header]];
@@ -107,10 +136,12 @@ function groupingsCsv(
     const round: CsvCell[] = roundHeader !== undefined ? [grouping.round ?? ""] : [];
     for (const group of grouping.groups) {
       const lead: CsvCell[] = named ? [...round, group.id, group.name ?? ""] : [...round, group.id];
-      for (const id of group.members) rows.push([...lead, ...personColumns.cells(id)]);
+      for (const id of group.members) {
+        rows.push([...lead, ...(withChanges ? [changeOf.get(id) ?? ""] : []), ...personColumns.cells(id)]);
+      }
     }
   }
-  return toCsv(rows, { delimiter, bom: options.bom ?? true, decimalComma: delimiter === ";" });
+  return rows;
 }
 
 interface Columns {
@@ -119,12 +150,12 @@ interface Columns {
 }
 
 function rosterColumns(roster: GroupsCsvRoster, ownKeys: ReadonlySet<string>): Columns {
-  const header = roster.columns.filter((c) => !ownKeys.has(headerKey(c) || c));
+  const kept = roster.columns.flatMap((c, i) => (ownKeys.has(headerKey(c) || c) ? [] : [i]));
   return {
-    header,
+    header: kept.map((i) => roster.columns[i]),
     cells: (id) => {
-      const own = roster.extra[id];
-      return own ? header.map((c) => own[c] ?? null) : header.map(() => null);
+      const own = roster.cells.get(id);
+      return own ? kept.map((i) => own[i] ?? null) : kept.map(() => null);
     },
   };
 }
@@ -133,7 +164,7 @@ function peopleColumns(people: readonly Pick<Person, "id" | "name" | "attributes
   const attributes: string[] = [];
   const seen = new Set<string>();
   for (const p of people) {
-    for (const key of Object.keys(p.attributes ?? {})) {
+    for (const key of Object.keys(p.attributes ?? Object.create(null))) {
       if (!seen.has(key)) {
         seen.add(key);
         attributes.push(key);
@@ -147,7 +178,11 @@ function peopleColumns(people: readonly Pick<Person, "id" | "name" | "attributes
     cells: (id) => {
       const p = byId.get(id);
       const name: CsvCell[] = withNames ? [p?.name ?? null] : [];
-      return [id, ...name, ...attributes.map((a) => p?.attributes?.[a] ?? null)];
+      return [
+        id,
+        ...name,
+        ...attributes.map((a) => (p && Object.hasOwn(p.attributes, a) ? p.attributes[a] : null)),
+      ];
     },
   };
 }

@@ -6,7 +6,7 @@
  * all pairs of people, so 10,000 people over several rounds stay cheap.
  */
 import { UndirectedGraph } from "graphology";
-import { type InputIssue, ProblemInputError } from "../errors.js";
+import { type InputIssue, issue, ProblemInputError } from "../errors.js";
 import type { Person } from "../problem/schema.js";
 import { recogniseHeader } from "../roster/columns.js";
 import { checkHistory, type History, type HistoryRound } from "./history.js";
@@ -65,7 +65,7 @@ export function guessNetworkKeys(people: readonly Person[]): {
 
 function category(person: Person, key: string | null): string | null {
   if (key === null) return null;
-  const value = person.attributes[key];
+  const value = Object.hasOwn(person.attributes, key) ? person.attributes[key] : undefined;
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
   return text === "" ? null : text;
@@ -85,7 +85,13 @@ export function emptyMeetingGraph(people: readonly Person[], keys: NetworkKeys =
   const issues: InputIssue[] = [];
   for (const [i, person] of people.entries()) {
     if (graph.hasNode(person.id)) {
-      issues.push({ path: ["people", i, "id"], message: "the same id as an earlier person" });
+      issues.push(
+        issue("duplicate_id", { kind: "person", first: people.findIndex((p) => p.id === person.id) }, [
+          "people",
+          i,
+          "id",
+        ]),
+      );
       continue;
     }
     graph.addNode(person.id, { agency: category(person, agencyKey), sector: category(person, sectorKey) });

@@ -6,17 +6,24 @@
  * the cross-field rules that need the roster: every person known, nobody twice in one round.
  */
 import { z } from "zod";
-import type { InputIssue } from "../errors.js";
+import { type InputIssue, issue, type PathPart } from "../errors.js";
+import { id } from "../problem/fields.js";
+import { entries, keyedRecord } from "../problem/records.js";
 
-const id = z.string().min(1, "must be a non-empty string");
+/** Most earlier rounds a history may hold. */
+export const MAX_HISTORY_ROUNDS = 1000;
 
 export const HistoryRoundSchema = z.strictObject({
   round: id.describe("Label of the round, e.g. a gathering's name or number"),
-  groups: z.record(id, z.array(id)).describe("group id -> ids of the people in that group"),
+  groups: keyedRecord(z.array(id), id).describe("group id -> ids of the people in that group"),
 });
 
 export const HistorySchema = z.strictObject({
-  rounds: z.array(HistoryRoundSchema).default([]).describe("Earlier rounds, oldest first"),
+  rounds: z
+    .array(HistoryRoundSchema)
+    .max(MAX_HISTORY_ROUNDS)
+    .default([])
+    .describe("Earlier rounds, oldest first"),
 });
 
 export type HistoryRound = z.output<typeof HistoryRoundSchema>;
@@ -25,33 +32,27 @@ export type HistoryInput = z.input<typeof HistorySchema>;
 
 /**
  * Issues that make a history unusable with these people: an unknown person, or a person
- * placed twice in one round (in one group or two). Paths start at `path` (default
- * `["history"]`); person ids are never echoed (they may be e-mails).
+ * placed twice in one round (in one group or two). Paths start at `roundsPath`, the path of
+ * the rounds array (default `["history", "rounds"]`); person ids are never echoed (they may be e-mails).
  */
 export function checkHistory(
   history: History,
   personIds: { has(id: string): boolean },
-  path: (string | number)[] = ["history"],
+  roundsPath: PathPart[] = ["history", "rounds"],
 ): InputIssue[] {
   const issues: InputIssue[] = [];
   history.rounds.forEach((round, r) => {
     const seen = new Map<string, string>();
-    for (const [group, members] of Object.entries(round.groups)) {
+    for (const [group, members] of entries(round.groups)) {
       members.forEach((person, i) => {
-        const at = [...path, "rounds", r, "groups", group, i];
+        if (issues.length >= 200) return;
+        const at = [...roundsPath, r, "groups", group, i];
         if (!personIds.has(person)) {
-          issues.push({ path: at, message: "matches no person in the roster" });
+          issues.push(issue("unknown_person", {}, at));
           return;
         }
-        const first = seen.get(person);
-        if (first !== undefined) {
-          issues.push({
-            path: at,
-            message:
-              first === group
-                ? "the person is listed twice in this group"
-                : `the person is already in group ${JSON.stringify(first)} in this round`,
-          });
+        if (seen.has(person)) {
+          issues.push(issue("listed_twice", {}, at));
           return;
         }
         seen.set(person, group);

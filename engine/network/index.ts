@@ -22,12 +22,7 @@ export {
   HistoryRoundSchema,
   HistorySchema,
 } from "./history.js";
-export {
-  comparisonMarkdown,
-  NETWORK_WORDS,
-  type NetworkMarkdownOptions,
-  networkMarkdown,
-} from "./markdown.js";
+export { comparisonMarkdown, type NetworkMarkdownOptions, networkMarkdown } from "./markdown.js";
 export {
   type AgencyChange,
   type AgencyReach,

@@ -3,48 +3,19 @@
  * rounds, when there are two networks) and the agencies with the widest and narrowest reach.
  * Names no person (rosters are personal data); agencies are named.
  */
+
+import type { Locale, NetworkRow } from "../locale/types.js";
 import type { AgencyReach, NetworkComparison, NetworkMeasures, OverallMeasures } from "./measures.js";
 
-/** Every word of the report, in one place. */
-export const NETWORK_WORDS = {
-  title: "Network: who has met whom",
-  measure: "Measure",
-  value: "Value",
-  before: "Before",
-  after: "After",
-  change: "Change",
-  none: "–",
-  rows: {
-    people: "People",
-    rounds: "Rounds",
-    ties: "Pairs who have met",
-    averagePeopleMet: "People met, on average",
-    agencyPairCoverage: "Agency pairs with at least one tie",
-    crossAgencyShare: "Ties that cross agencies",
-    crossSectorShare: "Ties that cross sectors",
-    agencyModularity: "Modularity of the agency partition (lower = more mixing)",
-    repeatedPairs: "Pairs who met more than once",
-  },
-  widest: (n: number) => `Agencies with the widest reach (top ${n})`,
-  narrowest: (n: number) => `Agencies with the narrowest reach (bottom ${n})`,
-  agency: "Agency",
-  agencyPeople: "People",
-  connected: "Other agencies met",
-  connectedBefore: "Other agencies met, before",
-  connectedAfter: "after",
-  ofAgencies: (n: number) => `of ${n}`,
-  note: "Agencies and sectors met do not count a person's own agency or sector.",
-} as const;
-
-type RowKey = keyof typeof NETWORK_WORDS.rows;
+type RowKey = NetworkRow;
 
 export interface NetworkMarkdownOptions {
   /** How many agencies to list at the top and at the bottom (default 5). */
   agencies?: number;
 }
 
-const pct = (x: number | null) => (x === null ? NETWORK_WORDS.none : `${(x * 100).toFixed(1)} %`);
-const num = (x: number | null, digits = 0) => (x === null ? NETWORK_WORDS.none : x.toFixed(digits));
+const pct = (L: Locale, x: number | null) => (x === null ? L.network.none : `${L.num(x * 100, 1)} %`);
+const num = (L: Locale, x: number | null, digits = 0) => (x === null ? L.network.none : L.num(x, digits));
 const cell = (s: string) =>
   s
     .replace(/\\/g, "\\\\")
@@ -52,53 +23,75 @@ const cell = (s: string) =>
     .replace(/[\r\n]+/g, " ");
 
 /** The figure of one overall row, shown as text, and its number (for the change column). */
-function figure(o: OverallMeasures, key: RowKey): { text: string; value: number | null; unit: "" | "pp" } {
+function figure(
+  L: Locale,
+  o: OverallMeasures,
+  key: RowKey,
+): { text: string; value: number | null; unit: "" | "pp" } {
   switch (key) {
     case "people":
     case "rounds":
     case "ties":
     case "repeatedPairs":
-      return { text: num(o[key]), value: o[key], unit: "" };
+      return { text: num(L, o[key]), value: o[key], unit: "" };
     case "averagePeopleMet":
-      return { text: num(o.averagePeopleMet, 1), value: o.averagePeopleMet, unit: "" };
+      return { text: num(L, o.averagePeopleMet, 1), value: o.averagePeopleMet, unit: "" };
     case "agencyPairCoverage":
       return {
         text:
           o.agencyPairCoverage === null
-            ? NETWORK_WORDS.none
-            : `${pct(o.agencyPairCoverage)} (${o.connectedAgencyPairs} / ${o.agencyPairs})`,
+            ? L.network.none
+            : `${pct(L, o.agencyPairCoverage)} (${L.num(o.connectedAgencyPairs, 0)} / ${L.num(o.agencyPairs, 0)})`,
         value: o.agencyPairCoverage,
         unit: "pp",
       };
     case "crossAgencyShare":
     case "crossSectorShare":
-      return { text: pct(o[key]), value: o[key], unit: "pp" };
+      return { text: pct(L, o[key]), value: o[key], unit: "pp" };
     case "agencyModularity":
-      return { text: num(o.agencyModularity, 3), value: o.agencyModularity, unit: "" };
+      return { text: num(L, o.agencyModularity, 3), value: o.agencyModularity, unit: "" };
   }
 }
 
-function change(before: ReturnType<typeof figure>, after: ReturnType<typeof figure>, key: RowKey): string {
-  if (before.value === null || after.value === null) return NETWORK_WORDS.none;
+function change(
+  L: Locale,
+  before: ReturnType<typeof figure>,
+  after: ReturnType<typeof figure>,
+  key: RowKey,
+): string {
+  if (before.value === null || after.value === null) return L.network.none;
   const d = after.value - before.value;
-  const sign = d > 0 ? "+" : d < 0 ? "-" : "±";
-  const abs = Math.abs(d);
-  if (after.unit === "pp") return `${sign}${(abs * 100).toFixed(1)} pp`;
-  if (key === "agencyModularity") return `${sign}${abs.toFixed(3)}`;
-  if (key === "averagePeopleMet") return `${sign}${abs.toFixed(1)}`;
-  return `${sign}${abs.toFixed(0)}`;
+  // A fall is formatted by the locale, so it carries the same minus sign as the figures in
+  // its row (en-GB writes "-0.167", nb-NO "−0,167"); a rise or no change gets "+" or "±".
+  const sign = d > 0 ? "+" : d < 0 ? "" : "±";
+  const abs = d < 0 ? d : Math.abs(d);
+  if (after.unit === "pp") return `${sign}${L.num(abs * 100, 1)} ${L.network.percentPoints}`;
+  if (key === "agencyModularity") return `${sign}${L.num(abs, 3)}`;
+  if (key === "averagePeopleMet") return `${sign}${L.num(abs, 1)}`;
+  return `${sign}${L.num(abs, 0)}`;
 }
 
-const ROW_KEYS = Object.keys(NETWORK_WORDS.rows) as RowKey[];
+const ROW_KEYS: readonly RowKey[] = [
+  "people",
+  "rounds",
+  "ties",
+  "averagePeopleMet",
+  "agencyPairCoverage",
+  "crossAgencyShare",
+  "crossSectorShare",
+  "agencyModularity",
+  "repeatedPairs",
+];
 
 function agencyTables(
+  L: Locale,
   agencies: readonly { agency: string; people: number; before?: number; after: number }[],
   agencyCount: number,
   limit: number,
   withBefore: boolean,
 ): string[] {
   if (agencies.length === 0 || limit <= 0) return [];
-  const W = NETWORK_WORDS;
+  const W = L.network;
   const widest = [...agencies].sort((a, b) => b.after - a.after || a.agency.localeCompare(b.agency, "nb"));
   const n = Math.min(limit, agencies.length);
   const top = widest.slice(0, n);
@@ -121,26 +114,31 @@ function agencyTables(
 }
 
 /** The report of one network (no before/after). */
-export function networkMarkdown(measures: NetworkMeasures, options: NetworkMarkdownOptions = {}): string {
-  const W = NETWORK_WORDS;
+export function networkMarkdown(
+  measures: NetworkMeasures,
+  L: Locale,
+  options: NetworkMarkdownOptions = {},
+): string {
+  const W = L.network;
   const o = measures.overall;
   const lines = [`## ${W.title}`, "", `| ${W.measure} | ${W.value} |`, "|---|---:|"];
-  for (const key of ROW_KEYS) lines.push(`| ${W.rows[key]} | ${figure(o, key).text} |`);
+  for (const key of ROW_KEYS) lines.push(`| ${W.rows[key]} | ${figure(L, o, key).text} |`);
   const rows = measures.agencies.map((a: AgencyReach) => ({
     agency: a.agency,
     people: a.people,
     after: a.connectedAgencies,
   }));
-  lines.push(...agencyTables(rows, o.agencies, options.agencies ?? 5, false), "", W.note, "");
+  lines.push(...agencyTables(L, rows, o.agencies, options.agencies ?? 5, false), "", W.note, "");
   return lines.join("\n");
 }
 
 /** The report of a network before and after new rounds. */
 export function comparisonMarkdown(
   comparison: NetworkComparison,
+  L: Locale,
   options: NetworkMarkdownOptions = {},
 ): string {
-  const W = NETWORK_WORDS;
+  const W = L.network;
   const b = comparison.before.overall;
   const a = comparison.after.overall;
   const lines = [
@@ -150,10 +148,15 @@ export function comparisonMarkdown(
     "|---|---:|---:|---:|",
   ];
   for (const key of ROW_KEYS) {
-    const fb = figure(b, key);
-    const fa = figure(a, key);
-    lines.push(`| ${W.rows[key]} | ${fb.text} | ${fa.text} | ${change(fb, fa, key)} |`);
+    const fb = figure(L, b, key);
+    const fa = figure(L, a, key);
+    lines.push(`| ${W.rows[key]} | ${fb.text} | ${fa.text} | ${change(L, fb, fa, key)} |`);
   }
-  lines.push(...agencyTables(comparison.agencies, a.agencies, options.agencies ?? 5, true), "", W.note, "");
+  lines.push(
+    ...agencyTables(L, comparison.agencies, a.agencies, options.agencies ?? 5, true),
+    "",
+    W.note,
+    "",
+  );
   return lines.join("\n");
 }

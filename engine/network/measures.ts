@@ -11,6 +11,7 @@
  *   of their own.
  * - A share with nothing to divide by (no ties, fewer than two agencies) is null.
  */
+import { type AgencyTies, agencyTies } from "./agencyTies.js";
 import type { MeetingGraph } from "./graph.js";
 
 export interface PersonReach {
@@ -78,6 +79,8 @@ export interface NetworkMeasures {
   people: PersonReach[];
   /** Sorted by agency name. */
   agencies: AgencyReach[];
+  /** Ties between each pair of agencies (agencyTies.ts): the network by agency, for pictures. */
+  agencyTies: AgencyTies;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -205,6 +208,7 @@ export function measureNetwork(graph: MeetingGraph): NetworkMeasures {
     },
     people,
     agencies,
+    agencyTies: agencyTies(graph),
   };
 }
 

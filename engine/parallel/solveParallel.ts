@@ -6,35 +6,52 @@
  * ties going to the lower thread, so under an iteration limit the answer depends only on the
  * input, the seed and the number of threads. The problem is validated here first, so bad
  * input fails before any thread starts.
+ *
+ * The runs share one `ThreadPool` (the engine's worker runner): cancelling stops every thread
+ * (each answers with its best so far), `timeCapMs` stops them on the wall clock, and if one
+ * thread fails the others are stopped before the error is thrown.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { SearchProgress } from "../index.js";
 import { parseProblem } from "../problem/validate.js";
 import type { SolveResult } from "../solve.js";
+import type { SeededRun } from "./searchThread.js";
+import { siblingModule } from "./threadEntry.js";
+import { runAll, ThreadPool } from "./threadPool.js";
 
 export interface ParallelOptions {
   /** Threads (default: the machine's cores). */
   threads?: number;
+  signal?: AbortSignal;
+  /** Progress of each thread, with its index. */
+  onProgress?: (progress: SearchProgress, thread: number) => void;
+  progressIntervalMs?: number;
+  /** Stop every thread this long after it started, whatever the problem's own limits. */
+  timeCapMs?: number;
 }
 
 export async function solveParallel(input: unknown, options: ParallelOptions = {}): Promise<SolveResult> {
   const problem = parseProblem(input);
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const entry = new URL("./worker-entry.mjs", import.meta.url);
-  const runs = Array.from(
-    { length: threads },
-    (_, i) =>
-      new Promise<SolveResult>((resolve, reject) => {
-        const worker = new Worker(entry, { workerData: { problem, seed: problem.options.seed + i } });
-        worker.once("message", (result: SolveResult) => {
-          resolve(result);
-          void worker.terminate();
-        });
-        worker.once("error", reject);
-      }),
-  );
-  const results = await Promise.all(runs);
-  return results.reduce((best, r) => (better(r, best) ? r : best));
+  const pool = new ThreadPool<SeededRun, SolveResult, SearchProgress>({
+    entry: siblingModule(import.meta.url, "searchThread"),
+    size: threads,
+  });
+  try {
+    const runs = Array.from({ length: threads }, (_, i) => ({
+      problem,
+      seed: problem.options.seed + i,
+      progressIntervalMs: options.progressIntervalMs,
+    }));
+    const results = await runAll(pool, runs, {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      timeCapMs: options.timeCapMs,
+    });
+    return results.reduce((best, r) => (better(r, best) ? r : best));
+  } finally {
+    await pool.close();
+  }
 }
 
 function better(a: SolveResult, b: SolveResult): boolean {

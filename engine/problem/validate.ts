@@ -1,44 +1,96 @@
 /**
  * Parse and check a problem at the door: the zod schema first, then the cross-field rules
- * the schema cannot say (unique ids, references that must exist, values of the right kind).
- * Every issue names its JSON path; all issues are reported at once, not the first alone.
+ * the schema cannot say (unique ids, references that must exist, values of the right kind,
+ * group counts that fit the head count). Every issue names its JSON path; all issues are
+ * reported at once, not the first alone. Issues point at people by position (a record keyed
+ * by person ids by its entry number), never by id: ids are often e-mail addresses.
  */
 import type { z } from "zod";
-import { type InputIssue, ProblemInputError } from "../errors.js";
-import { type GroupSpec, type Problem, ProblemSchema } from "./schema.js";
+import { type InputIssue, issue, type PathPart, ProblemInputError } from "../errors.js";
+import type { SchemaIssueFacts } from "../locale/codes.js";
+import { groupCount, resolveGroups } from "./groups.js";
+import { entries } from "./records.js";
+import { type Problem, ProblemSchema } from "./schema.js";
+
+export { resolveGroups } from "./groups.js";
 
 /** Validate unknown input into a Problem, or throw ProblemInputError listing every issue. */
 export function parseProblem(input: unknown): Problem {
   const parsed = ProblemSchema.safeParse(input);
-  if (!parsed.success) throw new ProblemInputError(zodIssues(parsed.error));
-  const issues = crossFieldIssues(parsed.data);
-  if (issues.length > 0) throw new ProblemInputError(issues);
-  return parsed.data;
+  if (!parsed.success) throw new ProblemInputError(zodIssues(parsed.error, input));
+  return checkProblem(parsed.data);
 }
 
-export function zodIssues(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((p): p is string | number => typeof p !== "symbol"),
-    message: issue.message,
-  }));
+/** The cross-field rules for a problem its schema already checked (a use case's request part). */
+export function checkProblem(problem: Problem): Problem {
+  const issues = crossFieldIssues(problem);
+  if (issues.length > 0) throw new ProblemInputError(issues);
+  return problem;
 }
 
 /**
- * The groups as an explicit list. Generated groups get ids "1".."m".
- * Sizes default to as even as possible: floor(n/m)..ceil(n/m).
+ * Records keyed by person ids: an issue inside one is located by the entry's position, so
+ * the id does not travel in the error.
  */
-export function resolveGroups(problem: Pick<Problem, "groups" | "people">): GroupSpec[] {
-  const g = problem.groups;
-  if (g.list) return g.list;
-  const n = problem.people.length;
-  let count: number;
-  if (g.count !== undefined) count = g.count;
-  else if (g.size !== undefined) count = Math.max(1, Math.round(n / g.size));
-  else if (g.maxSize !== undefined) count = Math.max(1, Math.ceil(n / g.maxSize));
-  else return [];
-  const minSize = g.minSize ?? Math.floor(n / count);
-  const maxSize = g.maxSize ?? Math.max(1, Math.ceil(n / count));
-  return Array.from({ length: count }, (_, i) => ({ id: String(i + 1), minSize, maxSize }));
+const PERSON_KEYED: readonly (readonly string[])[] = [
+  ["rules", "pins"],
+  ["rules", "allowedGroups"],
+  ["incumbent", "assignment"],
+  ["assignment"],
+];
+
+/** zod's issues as the engine's: codes and facts, no input values, person keys as positions. */
+export function zodIssues(error: z.ZodError, input?: unknown, prefix: PathPart[] = []): InputIssue[] {
+  const out: InputIssue[] = [];
+  for (const raw of error.issues) {
+    const path = raw.path
+      .filter((p): p is string | number => typeof p !== "symbol")
+      .map((p) => (p === "\u0000__proto__" ? "__proto__" : p));
+    out.push(issue("schema", schemaFacts(raw), [...prefix, ...personKeysAsEntries(path, input)]));
+    if (out.length >= 200) break;
+  }
+  return out;
+}
+
+function personKeysAsEntries(path: (string | number)[], input: unknown): PathPart[] {
+  for (const keyed of PERSON_KEYED) {
+    if (path.length <= keyed.length || !keyed.every((k, i) => path[i] === k)) continue;
+    let record: unknown = input;
+    for (const k of keyed) record = isObject(record) ? record[k] : undefined;
+    const key = path[keyed.length];
+    const index = isObject(record) ? Object.keys(record).indexOf(String(key)) : -1;
+    return [...keyed, { entry: Math.max(0, index) }, ...path.slice(keyed.length + 1)];
+  }
+  return path;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function schemaFacts(raw: z.core.$ZodIssue): SchemaIssueFacts {
+  const facts: SchemaIssueFacts = { zod: raw.code as SchemaIssueFacts["zod"] };
+  const r = raw as unknown as Record<string, unknown>;
+  if (typeof r.expected === "string") facts.expected = r.expected;
+  if (raw.code === "invalid_type") facts.received = describeReceived(r.input);
+  if (typeof r.minimum === "number" || typeof r.minimum === "bigint") facts.minimum = Number(r.minimum);
+  if (typeof r.maximum === "number" || typeof r.maximum === "bigint") facts.maximum = Number(r.maximum);
+  if (typeof r.inclusive === "boolean") facts.inclusive = r.inclusive;
+  if (typeof r.origin === "string") facts.origin = r.origin;
+  if (typeof r.format === "string") facts.format = r.format;
+  if (Array.isArray(r.keys)) facts.keys = r.keys.slice(0, 5).map((k) => String(k).slice(0, 60));
+  if (Array.isArray(r.values)) facts.values = r.values.slice(0, 10).map((v) => String(v));
+  return facts;
+}
+
+/** The kind of a value zod refused (never the value itself). */
+function describeReceived(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number")
+    return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "number" : "Infinity";
+  return typeof value;
 }
 
 function crossFieldIssues(problem: Problem): InputIssue[] {
@@ -46,105 +98,106 @@ function crossFieldIssues(problem: Problem): InputIssue[] {
   const personIndex = new Map<string, number>();
   problem.people.forEach((person, i) => {
     const first = personIndex.get(person.id);
-    if (first !== undefined) {
-      issues.push({
-        path: ["people", i, "id"],
-        message: `duplicate person id "${person.id}" (first at people[${first}])`,
-      });
-    } else personIndex.set(person.id, i);
+    if (first !== undefined)
+      issues.push(issue("duplicate_id", { kind: "person", first }, ["people", i, "id"]));
+    else personIndex.set(person.id, i);
   });
 
   issues.push(...groupIssues(problem));
   const groupIds = new Set(resolveGroups(problem).map((g) => g.id));
 
-  for (const [key, spec] of Object.entries(problem.attributes)) {
+  for (const [key, spec] of entries(problem.attributes)) {
     if (spec.kind !== "numeric") continue;
     problem.people.forEach((person, i) => {
-      const v = person.attributes[key];
+      const v = Object.hasOwn(person.attributes, key) ? person.attributes[key] : undefined;
       if (v !== undefined && v !== null && typeof v !== "number") {
-        issues.push({
-          path: ["people", i, "attributes", key],
-          message: `attribute "${key}" is numeric: expected a number or null, got text`,
-        });
+        issues.push(issue("attribute_not_numeric", { attribute: key }, ["people", i, "attributes", key]));
       }
     });
   }
 
-  const checkPerson = (pid: string, path: (string | number)[]) => {
-    if (!personIndex.has(pid)) issues.push({ path, message: `unknown person id "${pid}"` });
+  const checkPerson = (pid: string, path: PathPart[]) => {
+    if (!personIndex.has(pid)) issues.push(issue("unknown_person", {}, path));
   };
-  const checkGroup = (gid: string, path: (string | number)[]) => {
-    if (groupIds.size > 0 && !groupIds.has(gid)) issues.push({ path, message: `unknown group id "${gid}"` });
+  const checkGroup = (gid: string, path: PathPart[]) => {
+    if (groupIds.size > 0 && !groupIds.has(gid)) issues.push(issue("unknown_group", {}, path));
   };
   for (const kind of ["apart", "together"] as const) {
     problem.rules[kind].forEach((set, i) => {
       const seen = new Set<string>();
       set.forEach((pid, j) => {
         checkPerson(pid, ["rules", kind, i, j]);
-        if (seen.has(pid)) issues.push({ path: ["rules", kind, i, j], message: `"${pid}" is listed twice` });
+        if (seen.has(pid)) issues.push(issue("listed_twice", {}, ["rules", kind, i, j]));
         seen.add(pid);
       });
     });
   }
-  for (const [pid, gid] of Object.entries(problem.rules.pins)) {
-    checkPerson(pid, ["rules", "pins", pid]);
-    checkGroup(gid, ["rules", "pins", pid]);
-  }
-  for (const [pid, gids] of Object.entries(problem.rules.allowedGroups)) {
-    checkPerson(pid, ["rules", "allowedGroups", pid]);
+  entries(problem.rules.pins).forEach(([pid, gid], entry) => {
+    checkPerson(pid, ["rules", "pins", { entry }]);
+    checkGroup(gid, ["rules", "pins", { entry }]);
+  });
+  entries(problem.rules.allowedGroups).forEach(([pid, gids], entry) => {
+    checkPerson(pid, ["rules", "allowedGroups", { entry }]);
     gids.forEach((gid, j) => {
-      checkGroup(gid, ["rules", "allowedGroups", pid, j]);
+      checkGroup(gid, ["rules", "allowedGroups", { entry }, j]);
     });
-  }
+  });
   problem.pairwise?.pairs.forEach((pair, i) => {
     checkPerson(pair.a, ["pairwise", "pairs", i, "a"]);
     checkPerson(pair.b, ["pairwise", "pairs", i, "b"]);
-    if (pair.a === pair.b)
-      issues.push({ path: ["pairwise", "pairs", i], message: "a pair needs two people" });
+    if (pair.a === pair.b) issues.push(issue("pair_same_person", {}, ["pairwise", "pairs", i]));
   });
   if (problem.distance) issues.push(...distanceIssues(problem.distance.matrix, problem.people.length));
   if (problem.incumbent) {
-    for (const [pid, gid] of Object.entries(problem.incumbent.assignment)) {
+    entries(problem.incumbent.assignment).forEach(([pid, gid], entry) => {
       // People who dropped out may still be in the published grouping: that is the point of
       // repairing it, so unknown people are ignored; unknown groups are an error.
-      if (personIndex.has(pid)) checkGroup(gid, ["incumbent", "assignment", pid]);
-    }
+      if (personIndex.has(pid)) checkGroup(gid, ["incumbent", "assignment", { entry }]);
+    });
   }
-  return issues;
+  return issues.slice(0, 500);
 }
 
 function groupIssues(problem: Problem): InputIssue[] {
   const g = problem.groups;
+  const n = problem.people.length;
   const issues: InputIssue[] = [];
   const given = (["count", "size", "list"] as const).filter((k) => g[k] !== undefined);
-  if (given.length > 1) {
-    issues.push({
-      path: ["groups"],
-      message: `give only one of count, size or list (got ${given.join(", ")})`,
-    });
-  }
-  if (given.length === 0 && g.maxSize === undefined) {
-    issues.push({ path: ["groups"], message: "expected count, size, list, or minSize and maxSize" });
-  }
+  if (given.length > 1) issues.push(issue("groups_conflict", { given: [...given] }, ["groups"]));
+  if (given.length === 0 && g.maxSize === undefined) issues.push(issue("groups_missing", {}, ["groups"]));
   if (g.list && (g.minSize !== undefined || g.maxSize !== undefined)) {
-    issues.push({ path: ["groups"], message: "with list, give each group its own minSize and maxSize" });
+    issues.push(issue("groups_list_with_sizes", {}, ["groups"]));
   }
   if (g.minSize !== undefined && g.maxSize !== undefined && g.minSize > g.maxSize) {
-    issues.push({
-      path: ["groups", "minSize"],
-      message: `minSize ${g.minSize} is above maxSize ${g.maxSize}`,
-    });
+    issues.push(issue("min_above_max", { min: g.minSize, max: g.maxSize }, ["groups", "minSize"]));
   }
-  const ids = new Set<string>();
+  if (g.size !== undefined && g.maxSize !== undefined && g.size > g.maxSize) {
+    issues.push(issue("min_above_max", { min: g.size, max: g.maxSize }, ["groups", "size"]));
+  }
+  if (g.size !== undefined && g.minSize !== undefined && g.size < g.minSize) {
+    issues.push(issue("min_above_max", { min: g.minSize, max: g.size }, ["groups", "size"]));
+  }
+  // More groups than people: some would stay empty, and a count far above the head count
+  // would allocate for nothing. An explicit list may name groups that stay empty (min 0).
+  const m = groupCount(g, n);
+  if (!g.list && m > n) {
+    issues.push(
+      issue("groups_above_people", { groups: m, people: n }, [
+        "groups",
+        g.count !== undefined ? "count" : "maxSize",
+      ]),
+    );
+  }
+  const ids = new Map<string, number>();
   g.list?.forEach((spec, i) => {
-    if (ids.has(spec.id))
-      issues.push({ path: ["groups", "list", i, "id"], message: `duplicate group id "${spec.id}"` });
-    ids.add(spec.id);
+    const first = ids.get(spec.id);
+    if (first !== undefined)
+      issues.push(issue("duplicate_id", { kind: "group", first }, ["groups", "list", i, "id"]));
+    else ids.set(spec.id, i);
     if (spec.minSize > spec.maxSize) {
-      issues.push({
-        path: ["groups", "list", i, "minSize"],
-        message: `minSize ${spec.minSize} is above maxSize ${spec.maxSize}`,
-      });
+      issues.push(
+        issue("min_above_max", { min: spec.minSize, max: spec.maxSize }, ["groups", "list", i, "minSize"]),
+      );
     }
   });
   return issues;
@@ -154,31 +207,21 @@ function groupIssues(problem: Problem): InputIssue[] {
 function distanceIssues(matrix: number[][], n: number): InputIssue[] {
   const issues: InputIssue[] = [];
   if (matrix.length !== n) {
-    return [
-      { path: ["distance", "matrix"], message: `expected ${n} rows (one per person), got ${matrix.length}` },
-    ];
+    return [issue("distance_rows", { expected: n, found: matrix.length }, ["distance", "matrix"])];
   }
   matrix.forEach((row, i) => {
-    if (row.length !== n) {
-      issues.push({ path: ["distance", "matrix", i], message: `expected ${n} columns, got ${row.length}` });
+    if (row.length !== n && issues.length < 20) {
+      issues.push(issue("distance_columns", { expected: n, found: row.length }, ["distance", "matrix", i]));
     }
   });
   if (issues.length > 0) return issues;
   for (let i = 0; i < n && issues.length < 20; i++) {
-    if (matrix[i][i] !== 0) {
-      issues.push({
-        path: ["distance", "matrix", i, i],
-        message: `the diagonal must be 0, got ${matrix[i][i]}`,
-      });
-    }
+    if (matrix[i][i] !== 0) issues.push(issue("distance_diagonal", {}, ["distance", "matrix", i, i]));
     for (let j = i + 1; j < n; j++) {
       const a = matrix[i][j];
       const b = matrix[j][i];
       if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) {
-        issues.push({
-          path: ["distance", "matrix", j, i],
-          message: `not symmetric: [${i}][${j}] is ${a}, [${j}][${i}] is ${b}`,
-        });
+        issues.push(issue("distance_asymmetric", { row: j, column: i }, ["distance", "matrix", j, i]));
         break;
       }
     }

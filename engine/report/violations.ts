@@ -1,12 +1,14 @@
 /**
- * Hard-rule violations of a grouping, listed one by one with the people and groups they
- * concern. Computed from the definitions (not from the search's tallies), so it also checks
- * groupings made by hand and is an independent check of the search.
+ * Hard-rule violations of a grouping, one by one, as data: the rule, the groups and people
+ * it concerns, and the numbers. Computed from the definitions (each hard rule's own
+ * `violations`, plus the structural rules here), not from the search's tallies, so it also
+ * checks groupings made by hand and is an independent check of the search. A locale words
+ * each kind (`Locale["violation"]`).
  */
 import type { Model } from "../compile/model.js";
 
 export type Violation =
-  | { rule: "size"; group: string; size: number; minSize: number; maxSize: number; message: string }
+  | { rule: "size"; group: string; size: number; minSize: number; maxSize: number }
   | {
       rule: "cap";
       attribute: string;
@@ -15,143 +17,76 @@ export type Violation =
       count: number;
       cap: number;
       people: string[];
-      message: string;
     }
+  | { rule: "min"; attribute: string; category: string; group: string; count: number; min: number }
   | {
-      rule: "min";
+      rule: "notAlone";
       attribute: string;
       category: string;
       group: string;
       count: number;
       min: number;
-      message: string;
+      people: string[];
     }
-  | { rule: "apart"; group: string; people: [string, string]; message: string }
-  | { rule: "together"; people: string[]; groups: string[]; message: string }
-  | { rule: "pin"; person: string; group: string; pinnedTo: string; message: string }
-  | { rule: "allowed"; person: string; group: string; message: string };
+  | { rule: "apart"; group: string; people: [string, string] }
+  | { rule: "together"; people: string[]; groups: string[] }
+  /** A keep-together unit whose members' allowed-group lists have no group in common. */
+  | { rule: "togetherAllowed"; people: string[]; restricted: string[] }
+  | { rule: "pin"; person: string; group: string; pinnedTo: string }
+  | { rule: "allowed"; person: string; group: string }
+  /** Rounds with repeats forbidden: a pair that meets again. */
+  | { rule: "repeat"; people: [string, string]; round: string; group: string; before: string };
+
+export type ViolationRule = Violation["rule"];
 
 export function listViolations(model: Model, groupOf: Int32Array): Violation[] {
-  const { n, m, personIds, groupIds, keyCount } = model;
   const out: Violation[] = [];
-  const members: number[][] = Array.from({ length: m }, () => []);
-  for (let p = 0; p < n; p++) members[groupOf[p]].push(p);
+  for (const instance of model.instances)
+    if (instance.level === "hard") out.push(...instance.violations(groupOf));
+  out.push(...structuralViolations(model, groupOf));
+  return out;
+}
 
-  for (let g = 0; g < m; g++) {
-    const size = members[g].length;
-    const minSize = model.minSize[g];
-    const maxSize = model.maxSize[g];
-    if (size < minSize || size > maxSize) {
-      out.push({
-        rule: "size",
-        group: groupIds[g],
-        size,
-        minSize,
-        maxSize,
-        message: `group ${groupIds[g]} has ${size} people; allowed ${minSize}–${maxSize}`,
-      });
-    }
-  }
-
-  const catCount = model.categorical.length;
-  const minKeys: number[] = [];
-  for (let k = 0; k < keyCount; k++) if (model.keyMin[k] > 0) minKeys.push(k);
-  for (let g = 0; g < m; g++) {
-    const byKey = new Map<number, number[]>();
-    for (const p of members[g]) {
-      for (let a = 0; a < catCount; a++) {
-        const key = model.personKey[p * catCount + a];
-        if (key < 0) continue;
-        const list = byKey.get(key);
-        if (list) list.push(p);
-        else byKey.set(key, [p]);
-      }
-    }
-    // Only keys present in the group can exceed a cap; only keys with a minimum can miss one.
-    const keys = new Set<number>(byKey.keys());
-    for (const k of minKeys) keys.add(k);
-    for (const key of keys) {
-      const people = byKey.get(key) ?? [];
-      const info = model.categorical[model.keyAttr[key]];
-      const category = info.categories[key - info.keyStart];
-      const cap = model.keyCap[key];
-      if (people.length > cap) {
-        out.push({
-          rule: "cap",
-          attribute: info.name,
-          category,
-          group: groupIds[g],
-          count: people.length,
-          cap,
-          people: people.map((p) => personIds[p]),
-          message: `group ${groupIds[g]} has ${people.length} with ${info.name} = ${category}; at most ${cap} allowed`,
-        });
-      }
-      const min = model.keyMin[key];
-      if (people.length < min) {
-        out.push({
-          rule: "min",
-          attribute: info.name,
-          category,
-          group: groupIds[g],
-          count: people.length,
-          min,
-          message: `group ${groupIds[g]} has ${people.length} with ${info.name} = ${category}; at least ${min} required`,
-        });
-      }
-    }
-  }
-
-  for (let p = 0; p < n; p++) {
-    for (let i = model.apartStart[p]; i < model.apartStart[p + 1]; i++) {
-      const q = model.apartNbr[i];
-      if (q > p && groupOf[p] === groupOf[q]) {
-        out.push({
-          rule: "apart",
-          group: groupIds[groupOf[p]],
-          people: [personIds[p], personIds[q]],
-          message: `${personIds[p]} and ${personIds[q]} are to be kept apart but are both in group ${groupIds[groupOf[p]]}`,
-        });
-      }
-    }
-  }
-
+/** Keep-together, pins and allowed groups: rules the search keeps by restricting its moves. */
+function structuralViolations(model: Model, groupOf: Int32Array): Violation[] {
+  const { m, personIds, groupIds } = model;
+  const out: Violation[] = [];
   for (let u = 0; u < model.unitCount; u++) {
     const start = model.unitStart[u];
     const end = model.unitStart[u + 1];
-    const groups = new Set<number>();
-    for (let i = start; i < end; i++) groups.add(groupOf[model.unitMembers[i]]);
-    const people = Array.from(model.unitMembers.subarray(start, end), (p) => personIds[p]);
-    if (groups.size > 1) {
+    const members = Array.from(model.unitMembers.subarray(start, end));
+    const groups = [...new Set(members.map((p) => groupOf[p]))];
+    if (groups.length > 1) {
       out.push({
         rule: "together",
-        people,
-        groups: [...groups].map((g) => groupIds[g]),
-        message: `${people.join(", ")} are to be kept together but are split over groups ${[...groups].map((g) => groupIds[g]).join(", ")}`,
+        people: members.map((p) => personIds[p]),
+        groups: groups.map((g) => groupIds[g]),
       });
     }
-    const row = model.unitAllowedRow[u];
-    for (let i = start; i < end; i++) {
-      const p = model.unitMembers[i];
+    const restricted = members.filter((p) => model.personAllowedRow[p] >= 0);
+    if (members.length > 1 && restricted.length > 0 && model.unitAllowedRow[u] >= 0) {
+      const row = model.unitAllowedRow[u];
+      let common = 0;
+      for (let g = 0; g < m; g++) common += model.allowedMask[row * m + g];
+      // The unit's lists clash: say so once, as the unit's, instead of blaming each member.
+      if (common === 0) {
+        out.push({
+          rule: "togetherAllowed",
+          people: members.map((p) => personIds[p]),
+          restricted: restricted.map((p) => personIds[p]),
+        });
+        continue;
+      }
+    }
+    for (const p of members) {
       const g = groupOf[p];
-      // Per person: pins clashing inside a keep-together unit cannot all hold.
       const pin = model.personPin[p];
       if (pin >= 0 && g !== pin) {
-        out.push({
-          rule: "pin",
-          person: personIds[p],
-          group: groupIds[g],
-          pinnedTo: groupIds[pin],
-          message: `${personIds[p]} is pinned to group ${groupIds[pin]} but is in group ${groupIds[g]}`,
-        });
+        out.push({ rule: "pin", person: personIds[p], group: groupIds[g], pinnedTo: groupIds[pin] });
       }
-      if (row >= 0 && model.allowedMask[row * m + g] === 0) {
-        out.push({
-          rule: "allowed",
-          person: personIds[p],
-          group: groupIds[g],
-          message: `${personIds[p]} is not allowed in group ${groupIds[g]}`,
-        });
+      const row = model.personAllowedRow[p];
+      if (row >= 0 && model.personAllowedMask[row * m + g] === 0) {
+        out.push({ rule: "allowed", person: personIds[p], group: groupIds[g] });
       }
     }
   }

@@ -1,38 +1,74 @@
 /**
  * Header recognition: which column holds the id, the name, the e-mail, and which columns are
- * attributes worth balancing, with their default kind and weight. Headers match case- and
- * accent-insensitively, ignoring spaces and punctuation ("E-post", "epost", "E post").
+ * attributes worth mixing or balancing, with their default kind and weight. Headers match
+ * case- and accent-insensitively, ignoring spaces, punctuation and a unit in parentheses
+ * ("E-post", "epost", "E post"; "Ansiennitet (år)" is "Ansiennitet").
+ *
+ * The words are those Norwegian and English rosters use: a coordinator's export from the HR
+ * system says Stilling or Enhet, a hand-made sheet says Virksomhet or Rolle.
  */
 import type { AttributeSpec } from "../problem/schema.js";
 
 export type PersonRole = "id" | "name" | "firstName" | "lastName" | "email";
-export type AttributeRole = "agency" | "sector" | "role" | "gender" | "level" | "tenure" | "age" | "years";
+export type AttributeRole =
+  | "agency"
+  | "sector"
+  | "unit"
+  | "role"
+  | "gender"
+  | "level"
+  | "language"
+  | "site"
+  | "tenure"
+  | "age"
+  | "years";
 export type ColumnRole = PersonRole | AttributeRole;
 
 /** The headers each role is recognised by, as a coordinator would write them. */
 export const KNOWN_HEADERS: Readonly<Record<ColumnRole, readonly string[]>> = {
-  id: ["Id", "ID", "Ansattnummer", "Ansattnr", "Nr", "Person-id"],
-  name: ["Navn", "Name", "Fullt navn", "Full name"],
+  id: ["Id", "ID", "Ansattnummer", "Ansattnr", "Nr", "Person-id", "Personnummer-id", "Employee id"],
+  name: ["Navn", "Name", "Fullt navn", "Full name", "Deltaker", "Participant"],
   firstName: ["Fornavn", "First name", "Given name"],
   lastName: ["Etternavn", "Last name", "Surname", "Family name"],
-  email: ["E-post", "Epost", "Email", "E-mail", "E-postadresse", "Email address", "Mail"],
-  agency: ["Virksomhet", "Etat", "Bydel", "Foretak", "Agency", "Organisation", "Organization", "Enhet"],
-  sector: ["Sektor", "Byrådsavdeling", "Sector", "Department"],
-  role: ["Rolle", "Role"],
+  email: ["E-post", "Epost", "Email", "E-mail", "E-postadresse", "Email address", "Mail", "Epostadresse"],
+  agency: [
+    "Virksomhet",
+    "Etat",
+    "Bydel",
+    "Foretak",
+    "Enhet",
+    "Virksomhetsnavn",
+    "Organisasjon",
+    "Agency",
+    "Organisation",
+    "Organization",
+  ],
+  sector: ["Sektor", "Byrådsavdeling", "Tjenesteområde", "Område", "Sector", "Department"],
+  unit: ["Avdeling", "Seksjon", "Section", "Team"],
+  role: ["Rolle", "Stilling", "Stillingstittel", "Tittel", "Role", "Position", "Job title", "Title"],
   gender: ["Kjønn", "Gender", "Sex"],
-  level: ["Nivå", "Level", "Ledernivå"],
-  tenure: ["Ansiennitet", "Tenure", "Seniority"],
+  level: ["Nivå", "Level", "Ledernivå", "Management level"],
+  language: ["Språk", "Arbeidsspråk", "Language"],
+  site: ["Sted", "Arbeidssted", "Lokasjon", "Site", "Location"],
+  tenure: ["Ansiennitet", "Tenure", "Seniority", "År i stillingen", "Years in role"],
   age: ["Alder", "Age"],
-  years: ["År", "Years"],
+  years: ["År", "Years", "Erfaring", "Experience"],
 };
 
-/** Default spec of each attribute role. Caps (maxPerGroup) are the coordinator's choice, never a default. */
+/**
+ * Default spec of each attribute role: what to mix (weights 3/2/1 for agency, sector, the
+ * rest), what to balance, what to keep together. Caps are the coordinator's choice, never a
+ * default.
+ */
 export const DEFAULT_ATTRIBUTE_SPECS: Readonly<Record<AttributeRole, AttributeSpec>> = {
-  agency: { kind: "categorical", weight: 3 },
-  sector: { kind: "categorical", weight: 2 },
-  role: { kind: "categorical", weight: 1 },
-  gender: { kind: "categorical", weight: 1 },
-  level: { kind: "categorical", weight: 1 },
+  agency: { kind: "categorical", weight: 3, goal: "mix" },
+  sector: { kind: "categorical", weight: 2, goal: "mix" },
+  unit: { kind: "categorical", weight: 1, goal: "mix" },
+  role: { kind: "categorical", weight: 1, goal: "mix" },
+  gender: { kind: "categorical", weight: 1, goal: "mix" },
+  level: { kind: "categorical", weight: 1, goal: "mix" },
+  language: { kind: "categorical", weight: 1, goal: "similar" },
+  site: { kind: "categorical", weight: 1, goal: "similar" },
   tenure: { kind: "numeric", weight: 1 },
   age: { kind: "numeric", weight: 1 },
   years: { kind: "numeric", weight: 1 },
@@ -47,11 +83,13 @@ const PERSON_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
 ]);
 
 /**
- * A header reduced for matching: lower case, accents dropped, æ→ae, ø→o, å→a, and only
- * letters and digits kept. "Byrådsavdeling" → "byradsavdeling", "E-post" → "epost".
+ * A header reduced for matching: a unit in parentheses dropped, lower case, accents dropped,
+ * æ→ae, ø→o, å→a, and only letters and digits kept. "Byrådsavdeling" → "byradsavdeling",
+ * "E-post" → "epost", "Ansiennitet (år)" → "ansiennitet".
  */
 export function headerKey(header: string): string {
   return header
+    .replace(/\s*\([^)]*\)\s*$/, "")
     .toLowerCase()
     .replace(/æ/g, "ae")
     .replace(/ø/g, "o")
@@ -97,4 +135,12 @@ export function recogniseColumns(header: readonly string[]): RecognisedColumn[] 
     if (role !== undefined) out.push({ index, header: h, role });
   });
   return out;
+}
+
+/** A column as a person names it: exactly, else the one header with the same key (case, accents, punctuation aside). */
+export function findColumn(names: readonly string[], wanted: string): string | undefined {
+  if (names.includes(wanted)) return wanted;
+  const key = headerKey(wanted);
+  const loose = names.filter((n) => key !== "" && headerKey(n) === key);
+  return loose.length === 1 ? loose[0] : undefined;
 }

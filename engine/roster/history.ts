@@ -10,9 +10,10 @@
  */
 import { type InputIssue, ProblemInputError } from "../errors.js";
 import type { History } from "../network/history.js";
+import { nullRecord } from "../problem/records.js";
 import { headerKey } from "./columns.js";
 import { decodeRosterBytes } from "./decode.js";
-import { PersonMatcher, type PersonRef } from "./pairs.js";
+import { matchIssue, PersonMatcher, type PersonRef, shortlist, sideIssue } from "./pairs.js";
 import { parseTable, type Table, type TableRow } from "./table.js";
 
 export interface ReadHistoryOptions {
@@ -37,18 +38,6 @@ const PERSON_HEADERS = [
   ["Navn", "Name", "Fullt navn", "Full name"],
 ].map((list) => new Set(list.map(headerKey)));
 
-const WORDS = {
-  noColumns: (found: string) =>
-    `expected a round column (Runde, Samling or Round), a group column (Gruppe or Group) and a person column (Person, Id, E-post, Navn or Name); found: ${found}`,
-  empty: "required cell is empty",
-  unknown: "matches no person in the roster (by id, e-mail or name)",
-  ambiguous: (n: number) => `the name matches ${n} people; use their id or e-mail`,
-  twice: (line: number, sameGroup: boolean) =>
-    sameGroup
-      ? `the same person as on line ${line}, in the same group of the same round`
-      : `the same person as on line ${line}: a person can be in only one group per round`,
-};
-
 /** Bytes or text of a round, group, person CSV to a meeting history. */
 export function readHistoryCsv(
   input: Uint8Array | string,
@@ -63,13 +52,6 @@ export function readHistoryCsv(
     ragged: true,
   });
   return readHistory(table, people, options);
-}
-
-function issueAt(file: string | undefined, line: number, column: number | undefined, message: string) {
-  const issue: InputIssue = { path: [], message, line };
-  if (column !== undefined) issue.column = column;
-  if (file !== undefined) issue.file = file;
-  return issue;
 }
 
 /**
@@ -105,20 +87,15 @@ export function readHistory(
   }
   if (cols.round < 0 || cols.group < 0 || cols.persons.length === 0) {
     throw new ProblemInputError([
-      issueAt(
+      sideIssue(
+        "side_file_columns",
+        { kind: "history", columns: shortlist(table.header) },
         file,
         table.headerLine,
-        undefined,
-        `line ${table.headerLine}: ${WORDS.noColumns(table.header.join(", "))}`,
       ),
     ]);
   }
-  const where = (line: number, index: number) =>
-    named
-      ? `line ${line}, column ${index + 1} (${table.header[index]})`
-      : `line ${line}, column ${index + 1}`;
-  const problem = (row: TableRow, index: number, message: string) =>
-    issueAt(file, row.line, index + 1, `${where(row.line, index)}: ${message}`);
+  const columnName = (index: number) => (named ? table.header[index] : undefined);
 
   const issues: InputIssue[] = [];
   const rounds = new Map<string, { groups: Map<string, string[]>; lineOf: Map<string, [number, string]> }>();
@@ -134,7 +111,7 @@ export function readHistory(
       [personCol, personCell],
     ] as const) {
       if (cell === "") {
-        issues.push(problem(row, index, WORDS.empty));
+        issues.push(sideIssue("cell_empty", {}, file, row.line, index + 1, columnName(index)));
         bad = true;
       }
     }
@@ -142,9 +119,7 @@ export function readHistory(
     const m = matcher.match(personCell);
     if (!("id" in m)) {
       if (m.problem === "unknown" && options.ignoreUnknown) continue;
-      issues.push(
-        problem(row, personCol, m.problem === "ambiguous" ? WORDS.ambiguous(m.count ?? 0) : WORDS.unknown),
-      );
+      issues.push(matchIssue(m, file, row.line, personCol + 1, columnName(personCol)));
       continue;
     }
     if (bad) continue;
@@ -155,7 +130,16 @@ export function readHistory(
     }
     const first = entry.lineOf.get(m.id);
     if (first !== undefined) {
-      issues.push(problem(row, personCol, WORDS.twice(first[0], first[1] === group)));
+      issues.push(
+        sideIssue(
+          "person_twice_in_round",
+          { line: first[0], sameGroup: first[1] === group },
+          file,
+          row.line,
+          personCol + 1,
+          columnName(personCol),
+        ),
+      );
       continue;
     }
     entry.lineOf.set(m.id, [row.line, group]);
@@ -163,8 +147,8 @@ export function readHistory(
     if (members) members.push(m.id);
     else entry.groups.set(group, [m.id]);
   }
-  if (issues.length > 0) throw new ProblemInputError(issues);
+  if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 500));
   return {
-    rounds: [...rounds].map(([round, { groups }]) => ({ round, groups: Object.fromEntries(groups) })),
+    rounds: [...rounds].map(([round, { groups }]) => ({ round, groups: nullRecord(groups) })),
   };
 }

@@ -2,16 +2,18 @@
  * Roster ingestion: CSV bytes or text in, the problem's people and attributes out; and CSV
  * out that Excel opens safely. No I/O: callers hand in what they read.
  */
+import { issue, ProblemInputError } from "../errors.js";
 import { type DecodedRoster, decodeRosterBytes, type RosterEncoding } from "./decode.js";
 import { parseRosterMapping, type RosterMapping, type RosterPeople, rosterToPeople } from "./mapping.js";
 import { type GroupingOptions, type PersonRef, readGrouping, readPersonSets } from "./pairs.js";
-import { parseTable } from "./table.js";
+import { parseTable, type Table } from "./table.js";
 
 export {
   type AttributeRole,
   type ColumnRole,
   DEFAULT_ATTRIBUTE_SPECS,
   defaultAttributeSpec,
+  findColumn,
   headerKey,
   KNOWN_HEADERS,
   type PersonRole,
@@ -28,6 +30,8 @@ export {
 } from "./decode.js";
 export { DELIMITERS, type Delimiter, sniffDelimiter } from "./delimiter.js";
 export {
+  type ColumnUse,
+  categoryKey,
   parseNumber,
   parseRosterMapping,
   type RosterMapping,
@@ -61,23 +65,59 @@ export interface RosterRead extends RosterPeople {
   encoding: RosterEncoding;
 }
 
-function toText(input: Uint8Array | string): DecodedRoster {
-  return typeof input === "string" ? { text: input, encoding: "utf-8" } : decodeRosterBytes(input);
+export function toText(input: Uint8Array | string, file?: string): DecodedRoster {
+  if (typeof input === "string") return { text: input, encoding: "utf-8" };
+  const format = binaryFormat(input);
+  if (format)
+    throw new ProblemInputError([issue("binary_file", { format }, [], file !== undefined ? { file } : {})]);
+  return decodeRosterBytes(input);
+}
+
+/** What a binary file is, by its first bytes (a workbook saved where a CSV was expected). */
+export function binaryFormat(bytes: Uint8Array): "xlsx" | "xls" | "ods" | "pdf" | "binary" | undefined {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    // A zip: an .xlsx names its parts "xl/…", an .ods says so in its mimetype part.
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+    return head.includes("opendocument") ? "ods" : "xlsx";
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return "xls";
+  if (starts(0x25, 0x50, 0x44, 0x46)) return "pdf";
+  // NUL bytes do not occur in text (UTF-16 starts with a byte-order mark, handled by decode).
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
+  if (!starts(0xff, 0xfe) && !starts(0xfe, 0xff) && sample.includes(0)) return "binary";
+  return undefined;
 }
 
 /** Bytes or text of a roster CSV to people, attributes and the cells to carry to the output. */
 export function readRoster(input: Uint8Array | string, options: ReadRosterOptions = {}): RosterRead {
   const { file, mapping = {} } = options;
-  const { text, encoding } = toText(input);
   // The mapping's skipInvalidRows also governs rows of the wrong width, which the table sees.
   const skipInvalidRows = parseRosterMapping(mapping, file).skipInvalidRows === true;
+  const { table, encoding } = readRosterTable(input, { ...options, skipInvalidRows });
+  const result = rosterToPeople(table, mapping, file !== undefined ? { file } : {});
+  return { ...result, delimiter: table.delimiter, encoding };
+}
+
+export interface ReadTableOptions {
+  file?: string;
+  delimiter?: string;
+  skipInvalidRows?: boolean;
+}
+
+/** Bytes or text of a roster CSV to its table (for `assemble`), and how it was decoded. */
+export function readRosterTable(
+  input: Uint8Array | string,
+  options: ReadTableOptions = {},
+): { table: Table; encoding: RosterEncoding } {
+  const { file } = options;
+  const { text, encoding } = toText(input, file);
   const table = parseTable(text, {
     ...(file !== undefined ? { file } : {}),
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
-    skipInvalidRows,
+    skipInvalidRows: options.skipInvalidRows === true,
   });
-  const result = rosterToPeople(table, mapping, file !== undefined ? { file } : {});
-  return { ...result, delimiter: table.delimiter, encoding };
+  return { table, encoding };
 }
 
 export interface ReadSideFileOptions {
@@ -92,7 +132,7 @@ export function readPersonSetsCsv(
   options: ReadSideFileOptions = {},
 ): string[][] {
   const { file, delimiter } = options;
-  const table = parseTable(toText(input).text, { file, delimiter, ragged: true });
+  const table = parseTable(toText(input, file).text, { file, delimiter, ragged: true });
   return readPersonSets(table, people, { file });
 }
 
@@ -103,7 +143,7 @@ export function readGroupingCsv(
   options: ReadSideFileOptions & Omit<GroupingOptions, "file"> = {},
 ): Record<string, string> {
   const { file, delimiter, ignoreUnknown } = options;
-  const table = parseTable(toText(input).text, { file, delimiter, ragged: true });
+  const table = parseTable(toText(input, file).text, { file, delimiter, ragged: true });
   return readGrouping(table, people, { file, ignoreUnknown });
 }
 export { type ReadHistoryOptions, readHistory, readHistoryCsv } from "./history.js";

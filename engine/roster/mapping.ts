@@ -5,29 +5,34 @@
  * leaves out is recognised from the header (see `columns.ts`). Every problem in every row is
  * collected and thrown as one ProblemInputError with line and column, naming the column but
  * never echoing a cell (rosters are personal data); with `skipInvalidRows` the rows with
- * problems are left out and listed in `skipped` instead.
+ * problems are left out and listed in `skipped` instead. Where a problem looks like an Excel
+ * artefact (merged cells, a totals row, a number with its unit), the issue carries a hint.
+ *
+ * The result says how every column is used (`columnUses`), so a front end can show it and
+ * nothing is dropped without a word.
  */
 import { z } from "zod";
-import { type InputIssue, ProblemInputError } from "../errors.js";
+import { type InputIssue, type IssueHint, issue, type PathPart, ProblemInputError } from "../errors.js";
+import { type InputWarning, type IssueCode, type IssueFacts, shortlist } from "../locale/codes.js";
+import { entries, keyedRecord, nullRecord } from "../problem/records.js";
 import { type AttributeSpec, AttributeSpecSchema, type Person } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
-import { defaultAttributeSpec, headerKey, recogniseHeader } from "./columns.js";
+import { type ColumnRole, defaultAttributeSpec, headerKey, recogniseHeader } from "./columns.js";
 import type { SkippedRow, Table } from "./table.js";
 
-const column = z.string().min(1, "must name a column");
+const column = z.string().min(1, "must name a column").max(200);
 
-/** How roster columns become people: the CLI's JSON config and the HTTP query both use it. */
+/** How roster columns become people: the CLI's config file, the HTTP query and the page all use it. */
 export const RosterMappingSchema = z.strictObject({
   id: column
     .optional()
     .describe("Column with a unique id per person; else the e-mail, else P1, P2, … in file order"),
   name: column.optional().describe("Column with the person's name"),
   email: column.optional().describe("Column with the person's e-mail"),
-  attributes: z
-    .record(column, AttributeSpecSchema)
+  attributes: keyedRecord(AttributeSpecSchema, column)
     .optional()
     .describe("Attribute columns and their specs; adds to or overrides the recognised ones"),
-  ignore: z.array(column).optional().describe("Columns not to use (still carried to the output)"),
+  ignore: z.array(column).max(1000).optional().describe("Columns not to use (still carried to the output)"),
   skipInvalidRows: z
     .boolean()
     .optional()
@@ -36,17 +41,27 @@ export const RosterMappingSchema = z.strictObject({
 /** A mapping as written (weights may be omitted). */
 export type RosterMapping = z.input<typeof RosterMappingSchema>;
 
-/** Check a mapping (from a JSON config or a query), or throw ProblemInputError with paths under `mapping`. */
+/** Check a mapping, or throw ProblemInputError with paths under `mapping`. */
 export function parseRosterMapping(mapping: unknown, file?: string): z.output<typeof RosterMappingSchema> {
   const parsed = RosterMappingSchema.safeParse(mapping ?? {});
   if (parsed.success) return parsed.data;
   throw new ProblemInputError(
-    zodIssues(parsed.error).map((i) => ({
-      ...i,
-      path: ["mapping", ...i.path],
-      ...(file !== undefined ? { file } : {}),
-    })),
+    zodIssues(parsed.error, mapping, ["mapping"]).map((i) => (file !== undefined ? { ...i, file } : i)),
   );
+}
+
+/** How one column of the roster is used. */
+export interface ColumnUse {
+  column: string;
+  /** 0-based position. */
+  index: number;
+  use: "id" | "name" | "firstName" | "lastName" | "email" | "attribute" | "ignored" | "unused";
+  /** The role its header was recognised as, if any. */
+  recognised?: ColumnRole;
+  /** For an attribute: its spec (kind, weight, goal, rules). */
+  spec?: AttributeSpec;
+  /** The spec came from the mapping (else from the header). */
+  mapped?: boolean;
 }
 
 export interface RosterPeople {
@@ -54,12 +69,16 @@ export interface RosterPeople {
   attributes: Record<string, AttributeSpec>;
   /** All the roster's columns, in file order. */
   columns: string[];
-  /** The roster's own (trimmed) cells of each person, by column, for output. */
-  extra: Record<string, Record<string, string>>;
-  /** E-mail of each person that has one (Person has no e-mail field); used to match pair files. */
-  emails: Record<string, string>;
+  columnUses: ColumnUse[];
+  /** The roster's own (trimmed) cells of each person, in column order, for output. */
+  cells: Map<string, string[]>;
+  /** E-mail of each person that has one (Person has no e-mail field); used to match side files. */
+  emails: Map<string, string>;
+  /** The file line of each person. */
+  lines: Map<string, number>;
   /** Rows left out under `skipInvalidRows`, in line order; empty otherwise. */
   skipped: SkippedRow[];
+  warnings: InputWarning[];
 }
 
 export interface RosterOptions {
@@ -68,10 +87,14 @@ export interface RosterOptions {
 
 interface CellProblem {
   column?: number;
-  text: string;
+  code: IssueCode;
+  facts: IssueFacts[IssueCode];
+  hint?: IssueHint;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** How many column names a message lists. */
+const LISTED = 6;
 
 export function rosterToPeople(
   table: Table,
@@ -79,31 +102,43 @@ export function rosterToPeople(
   options: RosterOptions = {},
 ): RosterPeople {
   const { file } = options;
-  const located = (issue: InputIssue): InputIssue => (file !== undefined ? { ...issue, file } : issue);
+  const at = (path: PathPart[], where: { line?: number; column?: number; hint?: IssueHint } = {}) => ({
+    path,
+    ...(file !== undefined ? { file } : {}),
+    ...where,
+  });
+  const make = <C extends IssueCode>(code: C, facts: IssueFacts[C], path: PathPart[], where = {}) => {
+    const a = at(path, where);
+    return issue(code, facts, a.path, a);
+  };
 
   const map = parseRosterMapping(mapping, file);
   const header = table.header;
-  const label = (index: number) => `column ${index + 1} (${header[index]})`;
 
   // --- columns -------------------------------------------------------------------------
   const issues: InputIssue[] = [];
-  const resolve = (name: string, path: (string | number)[]): number | undefined => {
+  const resolve = (name: string, path: PathPart[]): number | undefined => {
     const exact = header.indexOf(name);
     if (exact >= 0) return exact;
     const key = headerKey(name);
     const loose = header.flatMap((h, i) => (key !== "" && headerKey(h) === key ? [i] : []));
     if (loose.length === 1) return loose[0];
     issues.push(
-      located({
+      make(
+        "mapping_column_missing",
+        {
+          name: name.slice(0, 80),
+          columns: shortlist(header, LISTED),
+        },
         path,
-        message: `the mapping names column "${name}", which is not in the roster; its columns are: ${header.join(", ")}`,
-      }),
+      ),
     );
     return undefined;
   };
 
   const ignored = new Set<number>();
   map.ignore?.forEach((name, i) => {
+    if (issues.length >= 20) return;
     const index = resolve(name, ["mapping", "ignore", i]);
     if (index !== undefined) ignored.add(index);
   });
@@ -113,31 +148,30 @@ export function rosterToPeople(
     if (name === undefined) continue;
     const index = resolve(name, ["mapping", role]);
     if (index === undefined) continue;
-    if (ignored.has(index)) {
-      issues.push(
-        located({ path: ["mapping", role], message: `column "${name}" is both the ${role} and ignored` }),
-      );
-    }
+    if (ignored.has(index))
+      issues.push(make("mapping_column_twice", { name, first: role, second: "ignore" }, ["mapping", role]));
     mapped[role] = index;
   }
   const mappedAttributes = new Map<number, AttributeSpec>();
-  for (const [name, spec] of Object.entries(map.attributes ?? {})) {
+  for (const [name, spec] of entries(map.attributes)) {
     const index = resolve(name, ["mapping", "attributes", name]);
     if (index === undefined) continue;
     const clash = (["id", "name", "email"] as const).find((r) => mapped[r] === index);
     if (clash) {
       issues.push(
-        located({
-          path: ["mapping", "attributes", name],
-          message: `column "${name}" is the ${clash} column; it cannot also be an attribute`,
-        }),
+        make("mapping_column_twice", { name, first: clash, second: "attribute" }, [
+          "mapping",
+          "attributes",
+          name,
+        ]),
       );
     } else if (ignored.has(index)) {
       issues.push(
-        located({
-          path: ["mapping", "attributes", name],
-          message: `column "${name}" is both an attribute and ignored`,
-        }),
+        make("mapping_column_twice", { name, first: "attribute", second: "ignore" }, [
+          "mapping",
+          "attributes",
+          name,
+        ]),
       );
     }
     mappedAttributes.set(index, spec);
@@ -165,29 +199,46 @@ export function rosterToPeople(
       mappedAttributes.get(i) ?? (taken.has(i) || personCols.has(i) ? undefined : defaultAttributeSpec(h));
     if (spec) attributeCols.set(i, spec);
   });
-  const attributes: Record<string, AttributeSpec> = {};
+  const attributes = nullRecord<AttributeSpec>([]);
   for (const [i, spec] of attributeCols) attributes[header[i]] = spec;
+  const columnUses: ColumnUse[] = header.map((h, i): ColumnUse => {
+    const recognised = recogniseHeader(h);
+    const base = { column: h, index: i, ...(recognised !== undefined ? { recognised } : {}) };
+    if (i === idCol) return { ...base, use: "id" };
+    if (i === emailCol) return { ...base, use: "email" };
+    if (i === nameCol) return { ...base, use: "name" };
+    if (i === firstCol) return { ...base, use: "firstName" };
+    if (i === lastCol) return { ...base, use: "lastName" };
+    const spec = attributeCols.get(i);
+    if (spec) return { ...base, use: "attribute", spec, mapped: mappedAttributes.has(i) };
+    return { ...base, use: ignored.has(i) ? "ignored" : "unused" };
+  });
 
   // --- rows ----------------------------------------------------------------------------
   const skip = map.skipInvalidRows === true;
   const people: Person[] = [];
-  const extra: Record<string, Record<string, string>> = {};
-  const emails: Record<string, string> = {};
+  const cells = new Map<string, string[]>();
+  const emails = new Map<string, string>();
+  const lines = new Map<string, number>();
   const skipped: SkippedRow[] = [...table.skipped];
+  const warnings: InputWarning[] = [];
   const lineOfId = new Map<string, number>();
   const byEmail = new Map<string, { line: number; name: string }>();
+  /** Same name and same agency without an e-mail column: probably one person twice. */
+  const agencyCol = [...attributeCols.keys()].find((i) => recogniseHeader(header[i]) === "agency");
+  const byNameAgency = new Map<string, number>();
   /** Categories compare case- and space-insensitively; the first spelling is kept. */
   const spelling = new Map<number, Map<string, string>>();
+  const emptyInColumn = new Int32Array(header.length);
+  const lastRowLine = table.rows.length > 0 ? table.rows[table.rows.length - 1].line : -1;
 
   if (table.rows.length === 0 && table.skipped.length === 0) {
-    throw new ProblemInputError([
-      located({
-        path: [],
-        message: `no people: the roster has a header but no rows below it`,
-        line: table.headerLine,
-      }),
-    ]);
+    throw new ProblemInputError([make("no_rows", {}, [], { line: table.headerLine })]);
   }
+  for (const row of table.rows)
+    row.cells.forEach((c, i) => {
+      if (c === "") emptyInColumn[i]++;
+    });
 
   table.rows.forEach((row, r) => {
     const problems: CellProblem[] = [];
@@ -195,8 +246,7 @@ export function rosterToPeople(
     const required = (index: number | undefined): string | undefined => {
       if (index === undefined) return undefined;
       const cell = row.cells[index];
-      if (cell === "" && !checked.has(index))
-        problems.push({ column: index, text: "required cell is empty" });
+      if (cell === "" && !checked.has(index)) problems.push({ column: index, code: "cell_empty", facts: {} });
       checked.add(index);
       return cell;
     };
@@ -204,28 +254,41 @@ export function rosterToPeople(
     const idCell = required(idCol);
     const emailCell = required(emailCol);
     if (emailCell && !EMAIL.test(emailCell))
-      problems.push({ column: emailCol, text: "not an e-mail address" });
+      problems.push({ column: emailCol, code: "cell_not_email", facts: {} });
     let name = required(nameCol);
     if (firstCol !== undefined || lastCol !== undefined) {
       name = [firstCol, lastCol]
         .map((i) => (i === undefined ? "" : row.cells[i]))
         .filter((s) => s !== "")
         .join(" ");
-      if (name === "") problems.push({ column: firstCol ?? lastCol, text: "required cell is empty" });
+      if (name === "") problems.push({ column: firstCol ?? lastCol, code: "cell_empty", facts: {} });
     }
 
-    const values: Record<string, string | number | null> = {};
+    const values = nullRecord<string | number | null>([]);
     for (const [i, spec] of attributeCols) {
       const cell = row.cells[i];
       if (spec.kind === "numeric") {
         if (cell === "") values[header[i]] = null;
         else {
           const n = parseNumber(cell);
-          if (n === undefined) problems.push({ column: i, text: "expected a number, got text" });
-          else values[header[i]] = n;
+          if (n === undefined) {
+            problems.push({
+              column: i,
+              code: "cell_not_number",
+              facts: {},
+              ...(NUMBER_WITH_UNIT.test(cell) ? { hint: { kind: "number_with_unit" as const } } : {}),
+            });
+          } else values[header[i]] = n;
         }
       } else if (cell === "") {
-        problems.push({ column: i, text: "required cell is empty" });
+        problems.push({
+          column: i,
+          code: "cell_empty",
+          facts: {},
+          ...(emptyInColumn[i] >= 2 && emptyInColumn[i] < table.rows.length
+            ? { hint: { kind: "merged_cells" as const } }
+            : {}),
+        });
       } else {
         let known = spelling.get(i);
         if (!known) {
@@ -242,72 +305,93 @@ export function rosterToPeople(
     const id = idCol !== undefined ? idCell : emailCol !== undefined ? emailCell?.toLowerCase() : `P${r + 1}`;
     const emailKey = emailCell ? emailCell.toLowerCase() : undefined;
     const nameKey = name ? categoryKey(name) : "";
-    let duplicate: string | undefined;
+    let duplicate: CellProblem | undefined;
     if (id) {
       const firstLine = lineOfId.get(id);
       if (firstLine !== undefined) {
-        duplicate = `duplicate of line ${firstLine} (same ${idCol !== undefined ? "id" : "e-mail"})`;
+        duplicate = {
+          code: "duplicate_row",
+          facts: { first: firstLine, same: idCol !== undefined ? "id" : "email" },
+        };
       }
     }
     if (!duplicate && emailKey) {
       const first = byEmail.get(emailKey);
       if (first) {
-        duplicate = `duplicate of line ${first.line} (same ${first.name === nameKey ? "name and e-mail" : "e-mail"})`;
+        duplicate = {
+          code: "duplicate_row",
+          facts: { first: first.line, same: first.name === nameKey ? "name_and_email" : "email" },
+        };
       }
     }
-    if (duplicate) problems.push({ text: duplicate });
+    if (duplicate) problems.push(duplicate);
 
+    // A last row whose person cells are empty while it has numbers looks like a totals row.
+    const totals =
+      row.line === lastRowLine &&
+      problems.some((p) => p.code === "cell_empty" && p.column !== undefined && personCols.has(p.column)) &&
+      row.cells.some((c) => parseNumber(c) !== undefined);
     if (problems.length > 0) {
-      if (skip) {
-        skipped.push({
+      const located = problems.map((p) =>
+        make(p.code, p.facts as never, [], {
           line: row.line,
-          reason: problems
-            .map((p) => (p.column === undefined ? p.text : `${label(p.column)}: ${p.text}`))
-            .join("; "),
-        });
+          ...(p.column !== undefined
+            ? { column: p.column + 1 + (table.columnOffset ?? 0), columnName: header[p.column] }
+            : {}),
+          ...(totals ? { hint: { kind: "totals_row" as const } } : p.hint ? { hint: p.hint } : {}),
+        }),
+      );
+      if (skip) {
+        skipped.push({ line: row.line, issues: located });
         return;
       }
-      for (const p of problems) {
-        issues.push(
-          located({
-            path: [],
-            message:
-              p.column === undefined
-                ? `line ${row.line}: ${p.text}`
-                : `line ${row.line}, ${label(p.column)}: ${p.text}`,
-            line: row.line,
-            ...(p.column !== undefined ? { column: p.column + 1 } : {}),
-          }),
-        );
-      }
+      issues.push(...located);
     }
     if (!id) return;
     if (!lineOfId.has(id)) lineOfId.set(id, row.line);
     if (emailKey && !byEmail.has(emailKey)) byEmail.set(emailKey, { line: row.line, name: nameKey });
     if (problems.length > 0) return;
 
+    if (emailCol === undefined && agencyCol !== undefined && nameKey !== "") {
+      const key = `${nameKey}\u0000${categoryKey(row.cells[agencyCol])}`;
+      const first = byNameAgency.get(key);
+      if (first !== undefined) {
+        warnings.push({
+          code: "probable_duplicate",
+          facts: { first, column: header[agencyCol] },
+          line: row.line,
+          ...(file !== undefined ? { file } : {}),
+        });
+      } else byNameAgency.set(key, row.line);
+    }
+
     const person: Person = { id, attributes: values };
     if (name !== undefined && name !== "") person.name = name;
     people.push(person);
-    if (emailCell) emails[id] = emailCell;
-    const cells: Record<string, string> = {};
-    header.forEach((h, i) => {
-      cells[h] = row.cells[i];
-    });
-    extra[id] = cells;
+    if (emailCell) emails.set(id, emailCell);
+    lines.set(id, row.line);
+    cells.set(id, row.cells.slice());
   });
 
-  if (issues.length > 0) throw new ProblemInputError(issues);
+  if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 500));
   skipped.sort((a, b) => a.line - b.line);
-  return { people, attributes, columns: [...header], extra, emails, skipped };
+  if (skipped.length > 0)
+    warnings.push({
+      code: "rows_skipped",
+      facts: { count: skipped.length },
+      ...(file !== undefined ? { file } : {}),
+    });
+  return { people, attributes, columns: [...header], columnUses, cells, emails, lines, skipped, warnings };
 }
 
 /** Case- and space-insensitive key of a category or name. */
-function categoryKey(s: string): string {
+export function categoryKey(s: string): string {
   return s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 const NUMBER = /^[+\-\u2212]?(?:\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?(?:[.,]\d+)?$/;
+/** "55 år", "12,5 %", "3 yrs": a number with a unit after it. */
+const NUMBER_WITH_UNIT = /^[+\-\u2212]?\d+(?:[.,]\d+)?\s*[\p{L}%]+\.?$/u;
 
 /**
  * A number as Norwegian and English rosters write it: `12,5`, `12.5`, `1 234,5` (space or
@@ -323,5 +407,5 @@ export function parseNumber(cell: string): number | undefined {
       .replace("\u2212", "-")
       .replace(",", "."),
   );
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) && Math.abs(n) <= 1e15 ? n : undefined;
 }

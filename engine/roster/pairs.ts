@@ -5,7 +5,8 @@
  * A cell names a person by id, by e-mail (any case) or by a name only one person has. Cells
  * are never echoed in messages (rosters are personal data); line and column say where.
  */
-import { type InputIssue, ProblemInputError } from "../errors.js";
+import { type InputIssue, issue, ProblemInputError } from "../errors.js";
+import type { IssueCode, IssueFacts } from "../locale/codes.js";
 import type { Person } from "../problem/schema.js";
 import { headerKey } from "./columns.js";
 import type { Table, TableRow } from "./table.js";
@@ -29,13 +30,16 @@ export interface GroupingOptions extends SideFileOptions {
 /** PersonRefs from `rosterToPeople`'s result (Person has no e-mail; the result keeps them apart). */
 export function personRefs(roster: {
   people: readonly Person[];
-  emails?: Record<string, string>;
+  emails?: ReadonlyMap<string, string>;
 }): PersonRef[] {
-  return roster.people.map((p) => ({
-    id: p.id,
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    ...(roster.emails?.[p.id] !== undefined ? { email: roster.emails[p.id] } : {}),
-  }));
+  return roster.people.map((p) => {
+    const email = roster.emails?.get(p.id);
+    return {
+      id: p.id,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(email !== undefined ? { email } : {}),
+    };
+  });
 }
 
 type Match = { id: string } | { problem: "unknown" | "ambiguous"; count?: number };
@@ -75,25 +79,34 @@ export class PersonMatcher {
   }
 }
 
-function issueAt(
+/** An issue in a side file at a line (and column, with its header when the file has one). */
+export function sideIssue<C extends IssueCode>(
+  code: C,
+  facts: IssueFacts[C],
   file: string | undefined,
   line: number,
-  column: number | undefined,
-  message: string,
+  column?: number,
+  columnName?: string,
 ): InputIssue {
-  return {
-    path: [],
-    message,
+  return issue(code, facts, [], {
     line,
     ...(column !== undefined ? { column } : {}),
+    ...(columnName ? { columnName } : {}),
     ...(file !== undefined ? { file } : {}),
-  };
+  });
 }
 
-function matchMessage(m: Exclude<Match, { id: string }>): string {
+/** The issue for a cell that names no one, or more than one. */
+export function matchIssue(
+  m: Exclude<Match, { id: string }>,
+  file: string | undefined,
+  line: number,
+  column: number,
+  columnName?: string,
+): InputIssue {
   return m.problem === "ambiguous"
-    ? `the name matches ${m.count} people; use their id or e-mail`
-    : "matches no person in the roster (by id, e-mail or name)";
+    ? sideIssue("person_ambiguous", { count: m.count ?? 0 }, file, line, column, columnName)
+    : sideIssue("person_not_found", {}, file, line, column, columnName);
 }
 
 /**
@@ -113,10 +126,7 @@ export function readPersonSets(
   const rows: TableRow[] = headerIsData
     ? [{ line: table.headerLine, cells: table.header }, ...table.rows]
     : table.rows;
-  const where = (line: number, index: number) =>
-    !headerIsData && table.header[index]
-      ? `line ${line}, column ${index + 1} (${table.header[index]})`
-      : `line ${line}, column ${index + 1}`;
+  const columnName = (index: number) => (!headerIsData ? table.header[index] : undefined);
 
   const issues: InputIssue[] = [];
   const sets: string[][] = [];
@@ -128,15 +138,13 @@ export function readPersonSets(
       if (cell === "") return;
       const m = matcher.match(cell);
       if (!("id" in m)) {
-        issues.push(issueAt(file, row.line, i + 1, `${where(row.line, i)}: ${matchMessage(m)}`));
+        issues.push(matchIssue(m, file, row.line, i + 1, columnName(i)));
         bad = true;
         return;
       }
       const first = columnOf.get(m.id);
       if (first !== undefined) {
-        issues.push(
-          issueAt(file, row.line, i + 1, `${where(row.line, i)}: the same person as column ${first + 1}`),
-        );
+        issues.push(sideIssue("person_again", { column: first + 1 }, file, row.line, i + 1, columnName(i)));
         bad = true;
         return;
       }
@@ -145,14 +153,7 @@ export function readPersonSets(
     });
     if (bad) continue;
     if (ids.length < 2) {
-      issues.push(
-        issueAt(
-          file,
-          row.line,
-          undefined,
-          `line ${row.line}: a set needs at least two people, found ${ids.length}`,
-        ),
-      );
+      issues.push(sideIssue("set_too_small", { found: ids.length }, file, row.line));
       continue;
     }
     sets.push(ids);
@@ -201,60 +202,51 @@ export function readGrouping(
   }
   if (personCol < 0 || groupCol < 0) {
     throw new ProblemInputError([
-      issueAt(
+      sideIssue(
+        "side_file_columns",
+        { kind: "grouping", columns: shortlist(table.header) },
         file,
         table.headerLine,
-        undefined,
-        `line ${table.headerLine}: expected a person column (Person, Id, E-post, Navn or Name) and a group column (Gruppe or Group); found: ${table.header.join(", ")}`,
       ),
     ]);
   }
-  const where = (line: number, index: number) =>
-    named
-      ? `line ${line}, column ${index + 1} (${table.header[index]})`
-      : `line ${line}, column ${index + 1}`;
+  const columnName = (index: number) => (named ? table.header[index] : undefined);
 
   const issues: InputIssue[] = [];
-  const grouping: Record<string, string> = {};
+  const grouping: Record<string, string> = Object.create(null);
   const lineOf = new Map<string, number>();
   for (const row of rows) {
     const personCell = row.cells[personCol] ?? "";
     const group = row.cells[groupCol] ?? "";
     if (personCell === "") {
-      issues.push(
-        issueAt(file, row.line, personCol + 1, `${where(row.line, personCol)}: required cell is empty`),
-      );
+      issues.push(sideIssue("cell_empty", {}, file, row.line, personCol + 1, columnName(personCol)));
       continue;
     }
     const m = matcher.match(personCell);
     if (!("id" in m)) {
       if (m.problem === "unknown" && options.ignoreUnknown) continue;
-      issues.push(
-        issueAt(file, row.line, personCol + 1, `${where(row.line, personCol)}: ${matchMessage(m)}`),
-      );
+      issues.push(matchIssue(m, file, row.line, personCol + 1, columnName(personCol)));
       continue;
     }
     const first = lineOf.get(m.id);
     if (first !== undefined) {
       issues.push(
-        issueAt(
-          file,
-          row.line,
-          personCol + 1,
-          `${where(row.line, personCol)}: the same person as on line ${first}`,
-        ),
+        sideIssue("person_again", { line: first }, file, row.line, personCol + 1, columnName(personCol)),
       );
       continue;
     }
     lineOf.set(m.id, row.line);
     if (group === "") {
-      issues.push(
-        issueAt(file, row.line, groupCol + 1, `${where(row.line, groupCol)}: required cell is empty`),
-      );
+      issues.push(sideIssue("cell_empty", {}, file, row.line, groupCol + 1, columnName(groupCol)));
       continue;
     }
     grouping[m.id] = group;
   }
-  if (issues.length > 0) throw new ProblemInputError(issues);
+  if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 500));
   return grouping;
+}
+
+/** A few header names for a message (a "header" may be data when a file has none: kept short). */
+export function shortlist(names: readonly string[], limit = 6) {
+  return { items: names.slice(0, limit).map((h) => h.slice(0, 40)), more: Math.max(0, names.length - limit) };
 }

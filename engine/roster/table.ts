@@ -7,7 +7,8 @@
  * file, line and column (never a stack trace, never a cell's value: rosters are personal data).
  */
 import { CsvError, type Options, parse } from "csv-parse/sync";
-import { type InputIssue, ProblemInputError } from "../errors.js";
+import { type InputIssue, issue as makeIssue, ProblemInputError } from "../errors.js";
+import type { IssueCode, IssueFacts } from "../locale/codes.js";
 import { headerKey } from "./columns.js";
 import { sniffDelimiter } from "./delimiter.js";
 
@@ -17,9 +18,10 @@ export interface TableRow {
   cells: string[];
 }
 
+/** A row left out under `skipInvalidRows`, with the issues that made it invalid. */
 export interface SkippedRow {
   line: number;
-  reason: string;
+  issues: InputIssue[];
 }
 
 export interface Table {
@@ -32,6 +34,11 @@ export interface Table {
   rows: TableRow[];
   /** Rows left out because `skipInvalidRows` was set; empty otherwise. */
   skipped: SkippedRow[];
+  /**
+   * Columns of the file before the table's first (a sheet whose data starts in column C has
+   * 2): issues add it, so they name the file's own column numbers. Absent for a CSV.
+   */
+  columnOffset?: number;
 }
 
 export interface ParseTableOptions {
@@ -46,23 +53,19 @@ export interface ParseTableOptions {
   ragged?: boolean;
   /** Leave out rows with the wrong number of fields, listing them in `skipped`, instead of failing. */
   skipInvalidRows?: boolean;
-}
-
-interface RawRecord {
-  line: number;
-  cells: string[];
+  /** See `Table.columnOffset` (records from a sheet whose first columns are empty). */
+  columnOffset?: number;
 }
 
 /** Parse CSV text into a header and rows, or throw ProblemInputError listing every problem. */
 export function parseTable(text: string, options: ParseTableOptions = {}): Table {
   const { file } = options;
-  const issue = (message: string, line?: number, column?: number): InputIssue => ({
-    path: [],
-    message,
-    ...(file !== undefined ? { file } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(column !== undefined ? { column } : {}),
-  });
+  const issue = <C extends IssueCode>(code: C, facts: IssueFacts[C], line?: number, column?: number) =>
+    makeIssue(code, facts, [], {
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+    });
 
   if (text.startsWith("\uFEFF")) text = text.slice(1);
   // One line break, so line numbers are plain to count (a CRLF inside a quoted cell becomes LF).
@@ -70,13 +73,38 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
 
   const delimiter = options.delimiter ?? sniffDelimiter(text);
   if (!isUsableDelimiter(delimiter)) {
-    throw new ProblemInputError([issue("the delimiter must be one character such as ; , or tab")]);
+    throw new ProblemInputError([issue("bad_delimiter", {})]);
   }
 
-  const records = readRecords(text, delimiter, issue);
+  return tableFromRecords(readRecords(text, delimiter, issue), delimiter, options);
+}
+
+/** A row of cells and the line (or sheet row) it starts on, before any check. */
+export interface RawRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Records (from a CSV text, or from a workbook's sheet) to the table: the same checks and
+ * issues for every format, so a roster reads the same whichever way it came.
+ */
+export function tableFromRecords(
+  records: readonly RawRecord[],
+  delimiter: string,
+  options: Omit<ParseTableOptions, "delimiter"> = {},
+): Table {
+  const { file } = options;
+  const offset = options.columnOffset ?? 0;
+  const issue = <C extends IssueCode>(code: C, facts: IssueFacts[C], line?: number, column?: number) =>
+    makeIssue(code, facts, [], {
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column: column + offset } : {}),
+    });
+  const shifted = offset > 0 ? { columnOffset: offset } : {};
   const nonBlank = records.filter((r) => r.cells.some((c) => c !== ""));
-  if (nonBlank.length === 0)
-    throw new ProblemInputError([issue("the file is empty: expected a header line")]);
+  if (nonBlank.length === 0) throw new ProblemInputError([issue("empty_file", {})]);
   const [headerRecord, ...dataRecords] = nonBlank;
 
   if (options.ragged) {
@@ -86,6 +114,7 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
       headerLine: headerRecord.line,
       rows: dataRecords.map((r) => ({ line: r.line, cells: r.cells })),
       skipped: [],
+      ...shifted,
     };
   }
 
@@ -103,25 +132,25 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
   const headerLine = headerRecord.line;
 
   const issues: InputIssue[] = [];
+  // A title row above the header (a sheet name, a date): one named cell, and a full row below.
+  const filled = (cells: string[]) => cells.filter((c) => c !== "").length;
+  const below = dataRecords[0];
+  const headerBelow =
+    below !== undefined && filled(headerRecord.cells) <= 1 && filled(below.cells) >= Math.max(2, width - 1)
+      ? { hint: { kind: "header_below" as const, line: below.line } }
+      : {};
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") {
-      issues.push(
-        issue(`line ${headerLine}, column ${i + 1}: the column has no name in the header`, headerLine, i + 1),
-      );
+      issues.push({ ...issue("header_blank", {}, headerLine, i + 1), ...headerBelow });
       return;
     }
     const key = headerKey(name) || name;
     const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(
-        issue(
-          `line ${headerLine}, column ${i + 1}: duplicate column name "${name}" (same as column ${first + 1})`,
-          headerLine,
-          i + 1,
-        ),
-      );
-    } else seen.set(key, i);
+    // Column numbers, not the name: a "header" may be a row of data when the file has none.
+    if (first !== undefined)
+      issues.push(issue("header_duplicate", { first: first + 1 + offset }, headerLine, i + 1));
+    else seen.set(key, i);
   });
 
   const rows: TableRow[] = [];
@@ -133,21 +162,24 @@ export function parseTable(text: string, options: ParseTableOptions = {}): Table
       rows.push({ line: record.line, cells: record.cells.slice(0, width) });
       continue;
     }
-    const reason = `expected ${width} fields as in the header, found ${found}`;
-    if (options.skipInvalidRows) skipped.push({ line: record.line, reason });
-    else issues.push(issue(`line ${record.line}: ${reason}`, record.line));
+    const problem = issue("row_width", { expected: width, found }, record.line);
+    if (options.skipInvalidRows) skipped.push({ line: record.line, issues: [problem] });
+    else issues.push(problem);
   }
 
   if (issues.length > 0) throw new ProblemInputError(issues);
-  return { delimiter, header, headerLine, rows, skipped };
+  return { delimiter, header, headerLine, rows, skipped, ...shifted };
 }
 
 /** All records, blank ones included, with the line each starts on and trimmed cells. */
-function readRecords(
-  text: string,
-  delimiter: string,
-  issue: (message: string, line?: number, column?: number) => InputIssue,
-): RawRecord[] {
+type MakeIssue = <C extends IssueCode>(
+  code: C,
+  facts: IssueFacts[C],
+  line?: number,
+  column?: number,
+) => InputIssue;
+
+function readRecords(text: string, delimiter: string, issue: MakeIssue): RawRecord[] {
   // The records' raw texts tile the input (no lines are skipped by the parser), so the line a
   // record starts on is one plus the line breaks in all the raw text before it.
   let consumed = 0;
@@ -169,10 +201,7 @@ function readRecords(
     return parse(text, options) as unknown as RawRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const { line, column, message } = describeCsvError(error, consumed + 1, delimiter);
-    throw new ProblemInputError([
-      issue(`line ${line}${column ? `, column ${column}` : ""}: ${message}`, line, column),
-    ]);
+    throw new ProblemInputError([describeCsvError(error, consumed + 1, delimiter, issue)]);
   }
 }
 
@@ -186,41 +215,45 @@ function countBreaks(s: string, end = s.length): number {
   return n;
 }
 
-/** csv-parse's error in our words, located at the record's line, without the cell's value. */
+/** csv-parse's error as an issue code, located at the record's line, without the cell's value. */
 function describeCsvError(
   error: CsvError,
   recordLine: number,
   delimiter: string,
-): { line: number; column?: number; message: string } {
+  issue: MakeIssue,
+): InputIssue {
   const context = error as CsvError & { raw?: unknown; index?: unknown };
   const raw = typeof context.raw === "string" ? context.raw : undefined;
   const column = typeof context.index === "number" ? context.index + 1 : undefined;
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED": {
       const open = raw === undefined ? undefined : unclosedQuote(raw, delimiter);
-      return {
-        line: recordLine + (open ? countBreaks(raw ?? "", open.offset) : 0),
-        column: open ? open.field + 1 : column,
-        message: 'a quoted field is never closed (its opening " has no closing " before the end of the file)',
-      };
+      return issue(
+        "csv_quote_not_closed",
+        {},
+        recordLine + (open ? countBreaks(raw ?? "", open.offset) : 0),
+        open ? open.field + 1 : column,
+      );
     }
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return {
-        line: recordLine + (raw ? countBreaks(raw.replace(/\n$/, "")) : 0),
+      return issue(
+        "csv_text_after_quote",
+        {},
+        recordLine + (raw ? countBreaks(raw.replace(/\n$/, "")) : 0),
         column,
-        message: 'unexpected text after the closing quote of a field (inside quotes, write " as "")',
-      };
+      );
     case "INVALID_OPENING_QUOTE":
-      return {
-        line: recordLine + (raw ? countBreaks(raw.replace(/\n$/, "")) : 0),
+      return issue(
+        "csv_quote_in_field",
+        {},
+        recordLine + (raw ? countBreaks(raw.replace(/\n$/, "")) : 0),
         column,
-        message: 'a quote inside an unquoted field (put the field in quotes and write " as "")',
-      };
+      );
     case "CSV_MAX_RECORD_SIZE":
-      return { line: recordLine, message: "the record is too long (is the delimiter right?)" };
+      return issue("csv_record_too_long", {}, recordLine);
     default:
-      return { line: recordLine, column, message: `the CSV cannot be read here (${error.code})` };
+      return issue("csv_unreadable", { reason: String(error.code) }, recordLine, column);
   }
 }
 

@@ -17,18 +17,22 @@ export interface ToCsvOptions {
 
 /** Starts a formula in Excel, LibreOffice or Google Sheets (fullwidth forms included). */
 const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
-/** A plain number written as text ("-3", "12,5"): Excel reads it as a number, not a formula. */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+/**
+ * A cell starting with + or − that holds only digits, spaces and ( ) . , / − (a phone number
+ * "+47 22 00 00 00", a negative number "-3", a date): nothing a spreadsheet could run, since a
+ * formula needs a name or a reference (letters) to do harm.
+ */
+const HARMLESS_SIGNED = /^[+\-\uFF0B\uFF0D][\d\s().,/-]*$/;
 
 /**
- * Neutralise a text cell a spreadsheet would read as a formula: one starting with tab or CR,
+ * Neutralise a text cell a spreadsheet would run as a formula: one starting with tab or CR,
  * or with `=`, `+`, `-`, `@` after any whitespace (importers that trim would otherwise
- * expose it), unless it is a plain number such as "-3".
+ * expose it), unless it is a signed number or phone number with no letters in it.
  */
 export function neutraliseFormula(text: string): string {
   if (/^[\t\r]/.test(text)) return `'${text}`;
   const lead = text.replace(/^\s+/, "");
-  return FORMULA_START.test(lead) && !PLAIN_NUMBER.test(lead) ? `'${text}` : text;
+  return FORMULA_START.test(lead) && !HARMLESS_SIGNED.test(lead) ? `'${text}` : text;
 }
 
 export function formatNumber(n: number, decimalComma = false): string {

@@ -15,14 +15,15 @@ export {
   type RoundsProblemInput,
   RoundsProblemSchema,
 } from "./schema.js";
-export type { RoundsProgress, RoundsSearchConfig, RoundsStopReason } from "./search.js";
 export {
   type MeetingsReport,
   type ReachReport,
   type RoundResult,
   type RoundsMode,
+  type RoundsProgress,
   type RoundsResult,
   type RoundsStats,
+  type RoundsStopReason,
   type SolveRoundsRuntime,
   solveRounds,
 } from "./solveRounds.js";

@@ -23,6 +23,7 @@
  * expectation is estimated from a few seeded random groupings.
  */
 import { Rng } from "../search/rng.js";
+import type { RoundsTerm } from "../terms/contract.js";
 import type { RoundsModel } from "./compile.js";
 import { RoundMembership, randomGroupings } from "./membership.js";
 
@@ -195,7 +196,7 @@ export function fewestPairs(n: number, minSize: Int32Array, maxSize: Int32Array)
  * `evalSwap` (reads only; the change is left in `dCost` and `dHard`) and applied with
  * `applyRelocate` / `applySwap` right after evaluating the same move.
  */
-export class MeetingsTerm {
+export class MeetingsTerm implements RoundsTerm {
   /** Σ_pairs f(c) over the history and the joined rounds. */
   cost = 0;
   /** The hard count (see the header). */

@@ -3,7 +3,7 @@
  * list (local person indices), each person's group and position in that list, so a unit
  * moves in O(unit size) (swap-remove). Rounds join once, with their grouping by units.
  */
-import { canonicalSizes } from "../score/objective.js";
+import { canonicalSizes } from "../problem/groups.js";
 import type { Rng } from "../search/rng.js";
 import type { RoundsModel } from "./compile.js";
 

@@ -25,6 +25,7 @@
  */
 import { guessNetworkKeys } from "../network/graph.js";
 import { Rng } from "../search/rng.js";
+import type { RoundsTerm } from "../terms/contract.js";
 import type { RoundsModel } from "./compile.js";
 import { RoundMembership, randomGroupings } from "./membership.js";
 import type { RoundsProblem } from "./schema.js";
@@ -220,10 +221,13 @@ export function reachNorm(rm: RoundsModel, reach: ReachModel, seed: number, samp
  * The running term, with the MeetingsTerm's contract: rounds join with `addRound`; `evalX`
  * leaves the change of the raw value (−reach) in `dCost`; `applyX` follows the same `evalX`.
  */
-export class ReachTerm {
+export class ReachTerm implements RoundsTerm {
   /** The raw value −Σ reach over the history and the joined rounds. */
   cost = 0;
   dCost = 0;
+  /** Reach has no hard part. */
+  readonly hard = 0;
+  readonly dHard = 0;
   private readonly counts: CountTable;
   private readonly A: number;
   private readonly rounds: RoundMembership;

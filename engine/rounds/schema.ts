@@ -10,9 +10,8 @@
  */
 import { z } from "zod";
 import { HistorySchema } from "../network/history.js";
+import { id, MAX_REPEAT, MAX_ROUNDS, weight } from "../problem/fields.js";
 import { GroupsSchema, ProblemSchema } from "../problem/schema.js";
-
-const id = z.string().min(1, "must be a non-empty string");
 
 export const RoundSpecSchema = z.strictObject({
   id: id.describe("Label of the round, e.g. the gathering's name"),
@@ -22,6 +21,7 @@ export const RoundSpecSchema = z.strictObject({
     .number()
     .int()
     .positive()
+    .max(MAX_REPEAT)
     .default(1)
     .describe("Gatherings this grouping meets: a fixed group meeting 6 times is one round with repeat 6"),
 });
@@ -33,7 +33,7 @@ export const RoundSpecSchema = z.strictObject({
  * so a first meeting is free and each further one costs more (square) or the same (linear).
  */
 export const MeetingsSchema = z.strictObject({
-  weight: z.number().finite().nonnegative().default(1).describe("Weight of the repeated-meetings term"),
+  weight: weight.default(1).describe("Weight of the repeated-meetings term"),
   penalty: z.enum(["square", "linear"]).default("square"),
   forbidRepeats: z
     .boolean()
@@ -49,7 +49,7 @@ export const MeetingsSchema = z.strictObject({
  * their sum (see reach.ts). Left out: no reach term.
  */
 export const ReachSchema = z.strictObject({
-  weight: z.number().finite().nonnegative().default(1).describe("Weight of the reach term"),
+  weight: weight.default(1).describe("Weight of the reach term"),
   attributes: z
     .array(id)
     .optional()
@@ -59,7 +59,7 @@ export const ReachSchema = z.strictObject({
 });
 
 export const RoundsProblemSchema = ProblemSchema.extend({
-  rounds: z.array(RoundSpecSchema).min(1, "needs at least one round"),
+  rounds: z.array(RoundSpecSchema).min(1, "needs at least one round").max(MAX_ROUNDS),
   history: HistorySchema.default({ rounds: [] }),
   meetings: MeetingsSchema.default({ weight: 1, penalty: "square", forbidRepeats: false }),
   reach: ReachSchema.optional(),

@@ -19,20 +19,20 @@ import type { HistoryRound } from "../network/history.js";
 import { compareNetworks, type NetworkComparison } from "../network/measures.js";
 import { buildReport, type Report } from "../report/report.js";
 import { IncrementalScore } from "../score/incremental.js";
+import { type SearchConfigInput, searchConfig } from "../search/config.js";
 import { dealConstruction } from "../search/construct.js";
+import { runSearch, type SearchProgress, type StopReason } from "../search/driver.js";
 import { Rng } from "../search/rng.js";
+import { roundsStrategy } from "../search/strategies/index.js";
+import { groupOfPeople } from "../solve.js";
 import { compileRounds } from "./compile.js";
 import { type MeetingFigures, MeetingsTerm, meetingFigures, meetingsNorm } from "./meetings.js";
-import { compileReach, type ReachCoupling, ReachTerm, reachFigures, reachNorm } from "./reach.js";
-import {
-  defaultRoundsSearchConfig,
-  type RoundsProgress,
-  type RoundsSearchConfig,
-  type RoundsStopReason,
-  roundsSearch,
-} from "./search.js";
-import { tabuSearch } from "./tabu.js";
+import { compileReach, ReachTerm, reachFigures, reachNorm } from "./reach.js";
+import { RoundsSpace } from "./space.js";
 import { parseRoundsProblem } from "./validate.js";
+
+export type RoundsProgress = SearchProgress;
+export type RoundsStopReason = StopReason;
 
 export type RoundsMode = "joint" | "sequential";
 
@@ -44,7 +44,7 @@ export interface SolveRoundsRuntime {
   progressIntervalMs?: number;
   /** `joint` (default) searches all rounds at once; `sequential` one after another. */
   mode?: RoundsMode;
-  search?: Partial<RoundsSearchConfig>;
+  search?: SearchConfigInput;
   /** The clock the time limit is measured on (ms); default wall time. Benchmarks pass CPU time. */
   clock?: () => number;
 }
@@ -130,11 +130,19 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   const term = new MeetingsTerm(rm);
   const reachModel = compileReach(problem);
   const rNorm = reachModel ? reachNorm(rm, reachModel, seed) : null;
-  const reach: ReachCoupling | null =
-    reachModel && rNorm ? { term: new ReachTerm(rm, reachModel), coef: rNorm.coef } : null;
-  const reachFloor = (k: number) => (reach && rNorm ? reach.coef * rNorm.boundAfter[k] : 0);
+  const reachTerm = reachModel && rNorm ? new ReachTerm(rm, reachModel) : null;
+  const reachCoef = rNorm?.coef ?? 0;
+  const reachFloor = (k: number) => (reachTerm && rNorm ? reachCoef * rNorm.boundAfter[k] : 0);
   const mode = runtime.mode ?? "joint";
-  const config = { ...defaultRoundsSearchConfig, ...runtime.search };
+  const config = searchConfig(runtime.search);
+  const cross = {
+    meetings: term,
+    meetingsCoef: norm.coef,
+    reach: reachTerm,
+    reachCoef,
+    forbidRepeats: problem.meetings.forbidRepeats,
+    repeatPenalty: config.rounds.repeatPenalty,
+  };
   const t1 = performance.now();
   const R = rm.rounds.length;
   let iterations = 0;
@@ -142,22 +150,13 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   let timeToFeasibleMs = 0;
   let stopReason: RoundsStopReason = "nothingToMove";
   const totalBudget = Math.max(0, problem.options.timeLimitMs - (t1 - t0));
-  const runSearch = async (
-    searched: number[],
-    floor: number,
-    timeLimitMs: number,
-    iterationLimit?: number,
-  ) => {
+  const search = async (searched: number[], floor: number, timeLimitMs: number, iterationLimit?: number) => {
     const label = searched.length === 1 ? rm.rounds[searched[0]].id : undefined;
-    const tabu = config.strategy === "tabu" || (config.strategy === "auto" && problem.meetings.forbidRepeats);
-    const outcome = await (tabu ? tabuSearch : roundsSearch)(
-      scores,
-      term,
-      norm.coef,
-      searched,
-      floor,
+    const space = new RoundsSpace(scores, searched, cross, floor, config.swapShare);
+    const outcome = await runSearch(
+      space,
+      roundsStrategy(space, config, problem.meetings.forbidRepeats),
       rng,
-      config,
       {
         timeLimitMs,
         iterationLimit,
@@ -168,7 +167,11 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
         progressIntervalMs: runtime.progressIntervalMs,
         clock: runtime.clock,
       },
-      reach,
+      {
+        assert: config.assert === "full",
+        // A sequential step is one part of the search: only the whole may stop for a stall.
+        stall: { enabled: problem.options.stopWhenStalled && searched.length === R, ...config.stall },
+      },
     );
     iterations += outcome.iterations;
     acceptedMoves += outcome.acceptedMoves;
@@ -180,18 +183,18 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   // of the budget as a warm start (`warmStartShare`), then every round at once, so the joint
   // search refines a grouping the sequential one would have returned.
   const limit = problem.options.iterationLimit;
-  const share = config.warmStartShare ?? (problem.meetings.forbidRepeats ? 0 : 0.5);
+  const share = config.rounds.warmStartShare ?? (problem.meetings.forbidRepeats ? 0 : 0.5);
   const warm = mode === "joint" ? Math.min(1, Math.max(0, share)) : 1;
   let forced = norm.history;
   for (let r = 0; r < R; r++) {
     term.addRound(r, scores[r].unitGroup);
-    reach?.term.addRound(r, scores[r].unitGroup);
+    reachTerm?.addRound(r, scores[r].unitGroup);
     forced += norm.forced[r];
     if (warm === 0) continue;
     const spent = performance.now() - t1;
     const perRound = Math.max(0, (totalBudget * warm - spent) / (R - r));
     const floor = rm.rounds[r].objective.offset + norm.coef * forced + reachFloor(r + 1);
-    await runSearch(
+    await search(
       [r],
       floor,
       perRound,
@@ -201,7 +204,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
       // Rounds not yet searched keep their construction, so the result stays complete.
       for (let rest = r + 1; rest < R; rest++) {
         term.addRound(rest, scores[rest].unitGroup);
-        reach?.term.addRound(rest, scores[rest].unitGroup);
+        reachTerm?.addRound(rest, scores[rest].unitGroup);
       }
       break;
     }
@@ -212,7 +215,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
       norm.coef * norm.lowerBound + reachFloor(R),
     );
     const left = limit !== undefined ? limit - iterations : undefined;
-    await runSearch(
+    await search(
       rm.rounds.map((_, r) => r),
       floor,
       Math.max(0, totalBudget - (performance.now() - t1)),
@@ -221,11 +224,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   }
   const t2 = performance.now();
 
-  const groupOfs = rm.rounds.map((round, r) => {
-    const groupOf = new Int32Array(round.model.n);
-    for (let p = 0; p < round.model.n; p++) groupOf[p] = scores[r].unitGroup[round.model.unitOf[p]];
-    return groupOf;
-  });
+  const groupOfs = rm.rounds.map((round, r) => groupOfPeople(round.model, scores[r].unitGroup));
   const rounds = rm.rounds.map(
     (round, r): RoundResult => ({
       id: round.id,

@@ -10,8 +10,9 @@
  * An incumbent grouping (the repair of a published single grouping) does not carry over to
  * rounds and is rejected.
  */
-import { type InputIssue, ProblemInputError } from "../errors.js";
+import { type InputIssue, issue, ProblemInputError } from "../errors.js";
 import { checkHistory } from "../network/history.js";
+import { entries, nullRecord } from "../problem/records.js";
 import type { Problem } from "../problem/schema.js";
 import { parseProblem, resolveGroups, zodIssues } from "../problem/validate.js";
 import { type RoundsProblem, RoundsProblemSchema } from "./schema.js";
@@ -25,7 +26,7 @@ export interface ParsedRounds {
 /** Validate unknown input into a RoundsProblem and its rounds, or throw ProblemInputError. */
 export function parseRoundsProblem(input: unknown): ParsedRounds {
   const parsed = RoundsProblemSchema.safeParse(input);
-  if (!parsed.success) throw new ProblemInputError(zodIssues(parsed.error));
+  if (!parsed.success) throw new ProblemInputError(zodIssues(parsed.error, input));
   const problem = parsed.data;
   const issues: InputIssue[] = [];
 
@@ -33,13 +34,13 @@ export function parseRoundsProblem(input: unknown): ParsedRounds {
   // (those depend on the round).
   const { rounds: _r, history: _h, meetings: _m, reach: _reach, ...base } = problem;
   if (base.incumbent) {
-    issues.push({ path: ["incumbent"], message: "an incumbent grouping cannot be combined with rounds" });
+    issues.push(issue("incumbent_with_rounds", {}, ["incumbent"]));
   }
   try {
     parseProblem({
       ...base,
       incumbent: undefined,
-      rules: { ...base.rules, pins: {}, allowedGroups: {} },
+      rules: { ...base.rules, pins: Object.create(null), allowedGroups: Object.create(null) },
     });
   } catch (error) {
     if (!(error instanceof ProblemInputError)) throw error;
@@ -48,23 +49,22 @@ export function parseRoundsProblem(input: unknown): ParsedRounds {
   if (issues.length > 0) throw new ProblemInputError(issues);
 
   const personIds = new Set(problem.people.map((p) => p.id));
-  const roundIds = new Set<string>();
+  const roundIds = new Map<string, number>();
   const allGroupIds = new Set<string>();
   const roundProblems: Problem[] = [];
   problem.rounds.forEach((round, r) => {
-    if (roundIds.has(round.id))
-      issues.push({ path: ["rounds", r, "id"], message: `duplicate round id "${round.id}"` });
-    roundIds.add(round.id);
+    const firstRound = roundIds.get(round.id);
+    if (firstRound !== undefined)
+      issues.push(issue("duplicate_id", { kind: "round", first: firstRound }, ["rounds", r, "id"]));
+    else roundIds.set(round.id, r);
     const seen = new Set<string>();
     round.people?.forEach((pid, i) => {
-      if (!personIds.has(pid))
-        issues.push({ path: ["rounds", r, "people", i], message: `unknown person id "${pid}"` });
-      else if (seen.has(pid))
-        issues.push({ path: ["rounds", r, "people", i], message: `"${pid}" is listed twice` });
+      if (!personIds.has(pid)) issues.push(issue("unknown_person", {}, ["rounds", r, "people", i]));
+      else if (seen.has(pid)) issues.push(issue("listed_twice", {}, ["rounds", r, "people", i]));
       seen.add(pid);
     });
     if (round.people && round.people.length === 0)
-      issues.push({ path: ["rounds", r, "people"], message: "a round needs at least one person" });
+      issues.push(issue("round_empty", {}, ["rounds", r, "people"]));
     const single = roundProblem(problem, r);
     for (const g of resolveGroups(single)) allGroupIds.add(g.id);
     try {
@@ -78,26 +78,20 @@ export function parseRoundsProblem(input: unknown): ParsedRounds {
           issues.push({ ...issue, path: round.groups ? ["rounds", r, ...issue.path] : issue.path });
       }
       if (issues.length === before)
-        issues.push({ path: ["rounds", r], message: error.issues.map((i) => i.message).join("; ") });
+        issues.push(...error.issues.map((i) => ({ ...i, path: ["rounds", r, ...i.path] })));
     }
   });
-  for (const [pid, gid] of Object.entries(problem.rules.pins)) {
-    if (!personIds.has(pid))
-      issues.push({ path: ["rules", "pins", pid], message: `unknown person id "${pid}"` });
-    else if (!allGroupIds.has(gid))
-      issues.push({ path: ["rules", "pins", pid], message: `group id "${gid}" is in no round` });
-  }
-  for (const [pid, gids] of Object.entries(problem.rules.allowedGroups)) {
-    if (!personIds.has(pid))
-      issues.push({ path: ["rules", "allowedGroups", pid], message: `unknown person id "${pid}"` });
+  entries(problem.rules.pins).forEach(([pid, gid], entry) => {
+    if (!personIds.has(pid)) issues.push(issue("unknown_person", {}, ["rules", "pins", { entry }]));
+    else if (!allGroupIds.has(gid)) issues.push(issue("group_in_no_round", {}, ["rules", "pins", { entry }]));
+  });
+  entries(problem.rules.allowedGroups).forEach(([pid, gids], entry) => {
+    if (!personIds.has(pid)) issues.push(issue("unknown_person", {}, ["rules", "allowedGroups", { entry }]));
     gids.forEach((gid, j) => {
       if (!allGroupIds.has(gid))
-        issues.push({
-          path: ["rules", "allowedGroups", pid, j],
-          message: `group id "${gid}" is in no round`,
-        });
+        issues.push(issue("group_in_no_round", {}, ["rules", "allowedGroups", { entry }, j]));
     });
-  }
+  });
   issues.push(...checkHistory(problem.history, personIds));
   if (issues.length > 0) throw new ProblemInputError(dedupe(issues));
   return { problem, roundProblems };
@@ -112,14 +106,12 @@ export function roundProblem(problem: RoundsProblem, r: number): Problem {
   const groups = round.groups ?? problem.groups;
   const groupIds = new Set(resolveGroups({ groups, people }).map((g) => g.id));
   const sets = (list: string[][]) => list.map((set) => set.filter(here)).filter((set) => set.length >= 2);
-  const pins: Record<string, string> = {};
-  for (const [pid, gid] of Object.entries(problem.rules.pins))
-    if (here(pid) && groupIds.has(gid)) pins[pid] = gid;
-  const allowedGroups: Record<string, string[]> = {};
-  for (const [pid, gids] of Object.entries(problem.rules.allowedGroups)) {
-    const kept = gids.filter((gid) => groupIds.has(gid));
-    if (here(pid) && kept.length > 0) allowedGroups[pid] = kept;
-  }
+  const pins = nullRecord(entries(problem.rules.pins).filter(([pid, gid]) => here(pid) && groupIds.has(gid)));
+  const allowedGroups = nullRecord(
+    entries(problem.rules.allowedGroups)
+      .map(([pid, gids]): [string, string[]] => [pid, gids.filter((gid) => groupIds.has(gid))])
+      .filter(([pid, kept]) => here(pid) && kept.length > 0),
+  );
   let distance: Problem["distance"];
   if (problem.distance) {
     const keep = problem.people.flatMap((p, i) => (here(p.id) ? [i] : []));
@@ -155,7 +147,7 @@ export function roundProblem(problem: RoundsProblem, r: number): Problem {
 function dedupe(issues: InputIssue[]): InputIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${JSON.stringify(issue.path)} ${issue.message}`;
+    const key = `${JSON.stringify(issue.path)} ${issue.code} ${JSON.stringify(issue.facts)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

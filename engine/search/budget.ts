@@ -10,7 +10,7 @@
  *     stop = await budget.checkpoint(iterations, stop ?? (noMoveFound ? "nothingToMove" : null), progress);
  *   }
  */
-export type StopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "nothingToMove";
+export type StopReason = "timeLimit" | "iterationLimit" | "aborted" | "optimal" | "stalled" | "nothingToMove";
 
 export interface BudgetProgress {
   elapsedMs: number;

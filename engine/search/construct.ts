@@ -9,8 +9,10 @@
  * Cost: O(U log U + U·m) in the worst case of heavy restrictions, O(U log U) typically.
  */
 import type { Model } from "../compile/model.js";
-import { canonicalSizes } from "../score/objective.js";
+import { canonicalSizes } from "../problem/groups.js";
+import type { IncrementalScore } from "../score/incremental.js";
 import type { Rng } from "./rng.js";
+import { pureDiversity } from "./strategies/iteratedDescent.js";
 
 export function dealConstruction(model: Model, rng: Rng): Int32Array {
   const { m, unitCount } = model;
@@ -151,4 +153,68 @@ function leastLoadedAllowed(model: Model, u: number, load: Int32Array, target: n
   }
   // No allowed group at all (contradictory rules, reported by the diagnosis): take group 0.
   return Math.max(best, 0);
+}
+
+/**
+ * For pure diversity with sizes to choose: the sum grows with the number of pairs inside
+ * groups, so move people until the sizes maximise Σ C(s_g, 2). Deep local optima differ
+ * mostly in their size profile, which single moves can hardly change (this took MDGPLIB ds
+ * instances from about 1.2% to 0.5% deviation). Leaves the score consistent; does nothing
+ * unless the problem is pure diversity, every hard rule holds and nobody is pinned.
+ */
+export function preferPairMaximisingSizes(score: IncrementalScore, rng: Rng): void {
+  const model = score.model;
+  const m = model.m;
+  if (!pureDiversity(score) || score.hard !== 0 || model.unitPin.some((g) => g >= 0)) return;
+  const target = pairMaximisingSizes(model.n, model.minSize, model.maxSize);
+  if (!target) return;
+  const unitGroup = score.unitGroup;
+  const members: number[][] = Array.from({ length: m }, () => []);
+  for (const u of rng.shuffle(Array.from({ length: model.unitCount }, (_, u) => u)))
+    members[unitGroup[u]].push(u);
+  for (let g = 0, h = 0; g < m; g++) {
+    while (members[g].length > target[g]) {
+      while (score.size[h] >= target[h]) h++;
+      const u = members[g].pop() as number;
+      score.evalRelocate(u, h);
+      score.applyRelocate(u, h);
+    }
+  }
+  score.resync();
+}
+
+/**
+ * Group sizes within [min, max] summing to n that maximise Σ_g C(s_g, 2), by dynamic
+ * programming over groups and running totals, O(m · n · range). Null when none fits.
+ */
+export function pairMaximisingSizes(n: number, minSize: Int32Array, maxSize: Int32Array): number[] | null {
+  const m = minSize.length;
+  const NONE = Number.NEGATIVE_INFINITY;
+  // value[g][t]: best Σ C(s,2) of groups 0..g-1 holding t people; pick[g][t]: size of g-1.
+  const value: Float64Array[] = [new Float64Array(n + 1).fill(NONE)];
+  value[0][0] = 0;
+  const pick: Int32Array[] = [];
+  for (let g = 0; g < m; g++) {
+    const next = new Float64Array(n + 1).fill(NONE);
+    const choice = new Int32Array(n + 1).fill(-1);
+    for (let t = 0; t <= n; t++) {
+      if (value[g][t] === NONE) continue;
+      for (let s = minSize[g]; s <= maxSize[g] && t + s <= n; s++) {
+        const v = value[g][t] + (s * (s - 1)) / 2;
+        if (v > next[t + s]) {
+          next[t + s] = v;
+          choice[t + s] = s;
+        }
+      }
+    }
+    value.push(next);
+    pick.push(choice);
+  }
+  if (value[m][n] === NONE) return null;
+  const sizes = new Array<number>(m);
+  for (let g = m - 1, t = n; g >= 0; g--) {
+    sizes[g] = pick[g][t];
+    t -= sizes[g];
+  }
+  return sizes;
 }

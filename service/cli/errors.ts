@@ -1,26 +1,33 @@
 /**
- * What the CLI reports and how it exits. Bad usage and bad input both exit 2; each line is
- * printed after `tverr: `. Lines never carry a participant's name, e-mail or attribute value.
+ * What the CLI reports and how it exits. Bad usage and bad input both exit 2. Errors are
+ * data (a code and facts); the locale words them. Lines never carry a participant's name,
+ * e-mail or attribute value.
  */
+import type { CliUsageCode, CliUsageFacts } from "../../engine/index.js";
 
-export const EXIT = { ok: 0, infeasible: 1, input: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, infeasible: 1, input: 2, internal: 3, interrupted: 130 } as const;
 
-/** A flag or argument the command line cannot take; the message names the flag. */
-export class UsageError extends Error {
+/** A flag or argument the command line cannot take. */
+export class UsageError<C extends CliUsageCode = CliUsageCode> extends Error {
   constructor(
-    message: string,
+    readonly code: C,
+    readonly facts: CliUsageFacts[C],
     /** The command whose help to point to, if any. */
     readonly command?: string,
   ) {
-    super(message);
+    super(`usage: ${code}`);
     this.name = "UsageError";
   }
 }
 
-/** Input that cannot be used (a file that cannot be read, a config that does not fit). */
-export class InputFailure extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-    this.name = "InputFailure";
+/** A file that cannot be read or written. */
+export class FileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly mode: "read" | "write",
+    readonly reason: string | undefined,
+  ) {
+    super(`cannot ${mode} ${file}`);
+    this.name = "FileError";
   }
 }

@@ -3,7 +3,7 @@
  * standard output and error, standard input, files, and the exit code.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { InputFailure } from "./errors.js";
+import { UsageError } from "./errors.js";
 
 export interface CliStream {
   /** Resolves when the text is handed to the operating system (or the reader went away). */
@@ -18,7 +18,8 @@ export interface CliIo {
   /** All of standard input, as bytes. */
   readStdin(): Promise<Uint8Array>;
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, text: string): Promise<void>;
+  /** Text is written as UTF-8; bytes (a workbook) as they are. */
+  writeFile(path: string, text: string | Uint8Array): Promise<void>;
   /** Called once, after every output has been written. */
   exit(code: number): void;
 }
@@ -50,12 +51,12 @@ export function nodeIo(): CliIo {
     stderr: nodeStream(process.stderr),
     readStdin: async () => {
       // Reading a terminal would wait for typing; `-` is for a roster piped in.
-      if (process.stdin.isTTY)
-        throw new InputFailure(["stdin: nothing is piped in; give a file name instead of -"]);
+      if (process.stdin.isTTY) throw new UsageError("stdin_tty", {});
       return readAll(process.stdin);
     },
     readFile: async (path) => readFile(path),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFile: (path, text) =>
+      typeof text === "string" ? writeFile(path, text, "utf8") : writeFile(path, text),
     exit: (code) => {
       process.exitCode = code;
     },

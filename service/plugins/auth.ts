@@ -1,26 +1,72 @@
 /**
- * Bearer keys for `/v1`: when the server has keys (TVERR_API_KEYS), a request must carry one
- * of them as `Authorization: Bearer <key>`, else 401. Keys are compared in constant time
- * (both sides hashed first, so lengths do not leak either). Registered inside the `/v1` scope
- * only: health and documentation stay open.
+ * Who is calling `/v1`. Every request gets `request.caller`, whose id owns the jobs it creates
+ * (another caller gets 404 for them):
+ * - no API keys and no OIDC issuer configured: everyone is `anonymous` (the default, local use);
+ * - `Authorization: Bearer <JWT>` with TVERR_OIDC_ISSUER set: the token's subject (`oidc:<sub>`);
+ * - `Authorization: Bearer <key>` with TVERR_API_KEYS set: the key's id (`key:<id>`);
+ * anything else is 401 with `WWW-Authenticate: Bearer`. Registered inside the `/v1` scope
+ * only: health, metrics and documentation stay open.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyRequest } from "fastify";
+import { matchApiKey, parseApiKeys } from "../auth/apiKeys.js";
+import { oidcVerifier, TokenRejected } from "../auth/oidc.js";
+import { authRequired, type Config } from "../config.js";
 import { HttpError } from "../errors.js";
 import { shared } from "./shared.js";
 
-const digest = (key: string) => createHash("sha256").update(key).digest();
+export interface Caller {
+  id: string;
+  via: "anonymous" | "api_key" | "oidc";
+}
 
-export default shared<{ keys: string[] }>("auth", async (app, { keys }) => {
-  if (keys.length === 0) return;
-  const known = keys.map(digest);
-  app.addHook("onRequest", async (request) => {
+declare module "fastify" {
+  interface FastifyRequest {
+    caller: Caller;
+  }
+}
+
+const ANONYMOUS: Caller = { id: "anonymous", via: "anonymous" };
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+const unauthorized = (reason: "missing" | "invalid_key" | "invalid", token?: TokenRejected) =>
+  new HttpError(401, "unauthorized", {
+    reason: token ? "token" : reason,
+    ...(token ? { token: token.reason, ...(token.claim ? { claim: token.claim } : {}) } : {}),
+  });
+
+/** The OpenAPI security requirement of a /v1 route. */
+export const securityFor = (config: Config) => (authRequired(config) ? [{ bearer: [] }] : []);
+
+export default shared<{ config: Config }>("auth", async (app, { config }) => {
+  // A request's caller is set below, or stays anonymous; fastify wants null for objects here.
+  app.decorateRequest("caller", null as unknown as Caller);
+  if (!authRequired(config)) {
+    app.addHook("onRequest", async (request) => {
+      request.caller = ANONYMOUS;
+    });
+    return;
+  }
+  const keys = parseApiKeys(config.apiKeys);
+  const oidc = config.oidc ? oidcVerifier(config.oidc) : undefined;
+
+  const identify = async (request: FastifyRequest): Promise<Caller> => {
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.authorization ?? "");
-    if (!match)
-      throw new HttpError(401, "unauthorized", "Unauthorized", "This server needs a bearer API key");
-    const given = digest(match[1]);
-    // Compare with every key, so the time does not tell which one (or whether any) matched.
-    let ok = false;
-    for (const k of known) ok = timingSafeEqual(given, k) || ok;
-    if (!ok) throw new HttpError(401, "unauthorized", "Unauthorized", "The API key is not valid");
+    if (!match) throw unauthorized("missing");
+    const credential = match[1];
+    if (oidc && JWT_SHAPE.test(credential)) {
+      try {
+        return { id: `oidc:${await oidc.verify(credential)}`, via: "oidc" };
+      } catch (err) {
+        if (err instanceof TokenRejected) throw unauthorized("invalid", err);
+        throw err;
+      }
+    }
+    const keyId = keys.length > 0 ? matchApiKey(keys, credential) : undefined;
+    if (keyId === undefined) throw unauthorized(oidc ? "invalid" : "invalid_key");
+    return { id: `key:${keyId}`, via: "api_key" };
+  };
+
+  app.addHook("onRequest", async (request) => {
+    request.caller = await identify(request);
   });
 });

@@ -1,21 +1,21 @@
 /**
- * The solver pool: piscina worker threads that run `worker.ts`, so no solve ever runs on the
- * event loop. Decorates the instance with `pool`.
+ * The solver pool: threads of the engine's worker runner that run `solveTask`, so no solve
+ * ever runs on the event loop. Decorates the instance with `pool`.
  *
- * Cancelling reaches the thread two ways. A task still waiting in piscina's queue is taken
- * out of it (abort signal). A running task is told "cancel" over its MessagePort and returns
- * the best grouping so far within a few tens of milliseconds; if it has not answered
- * `KILL_AFTER_MS` later, the thread itself is terminated (abort signal again) and piscina
- * starts a fresh one.
+ * Cancelling takes a queued task out of the queue; a running one is told to stop and returns
+ * the best grouping so far within a few tens of milliseconds; one that has not answered
+ * `KILL_AFTER_MS` later has its thread terminated and replaced (the runner does all three).
+ * Every task also has a time cap: its time limit plus `DEADLINE_SLACK_MS`.
  */
-import { MessageChannel } from "node:worker_threads";
-import { Piscina } from "piscina";
 import type { SearchProgress } from "../../engine/index.js";
-import type { Composition, ControlMessage, SolveOutcome, SolveTask, TaskMessage } from "../worker.js";
+import { ThreadPool } from "../../engine/parallel/threadPool.js";
+import { SOLVER_THREAD } from "../threads.js";
+import type { Composition, SolveOutcome, SolveTask } from "../worker.js";
 import { shared } from "./shared.js";
 
 const KILL_AFTER_MS = 1_000;
-const WORKER_ENTRY = new URL("../worker-entry.mjs", import.meta.url).href;
+/** A solve past its own time limit by this much is stopped (reported as cancelled, "deadline"). */
+export const DEADLINE_SLACK_MS = 5_000;
 
 export interface RunCallbacks {
   progressIntervalMs: number;
@@ -25,7 +25,7 @@ export interface RunCallbacks {
 }
 
 export interface SolveHandle {
-  /** Resolves with the outcome; rejects with piscina's AbortError when the task was taken out. */
+  /** Resolves with the outcome; rejects with a ThreadStoppedError when the task was stopped unanswered. */
   done: Promise<SolveOutcome>;
   /** Stop the task: dequeue it, or tell it to stop and terminate its thread if it does not. */
   cancel: () => void;
@@ -33,65 +33,48 @@ export interface SolveHandle {
 
 export class SolverPool {
   readonly size: number;
-  readonly #piscina: Piscina<SolveTask | null, SolveOutcome | "pong">;
-  #warm = false;
+  readonly #threads: ThreadPool<SolveTask, SolveOutcome, SearchProgress>;
 
   constructor(size: number) {
     this.size = size;
-    this.#piscina = new Piscina({
-      filename: WORKER_ENTRY,
-      minThreads: size,
-      maxThreads: size,
-      idleTimeout: Number.POSITIVE_INFINITY,
-    });
+    this.#threads = new ThreadPool({ entry: SOLVER_THREAD, size, killAfterMs: KILL_AFTER_MS });
   }
 
   /** Load the engine in the threads before the first request pays for it. */
-  async warmUp(): Promise<void> {
-    await Promise.all(Array.from({ length: this.size }, () => this.#piscina.run(null, { name: "ping" })));
-    this.#warm = true;
+  warmUp(): Promise<void> {
+    return this.#threads.warmUp();
   }
 
   /** Threads are up and have loaded the engine. */
   get ready(): boolean {
-    return this.#warm && this.#piscina.threads.length >= this.size;
+    return this.#threads.ready;
   }
 
   get threads(): number {
-    return this.#piscina.threads.length;
+    return this.#threads.threads;
+  }
+
+  /** Threads solving right now. */
+  get busy(): number {
+    return this.#threads.busy;
   }
 
   run(composition: Composition, callbacks: RunCallbacks): SolveHandle {
-    const { port1, port2 } = new MessageChannel();
-    const dequeue = new AbortController();
-    let started = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    port1.on("message", (message: TaskMessage) => {
-      if (message.type === "started") {
-        started = true;
-        callbacks.onStart();
-      } else callbacks.onProgress(message.progress);
-    });
-    const task: SolveTask = { composition, port: port2, progressIntervalMs: callbacks.progressIntervalMs };
-    const done = (
-      this.#piscina.run(task, { transferList: [port2], signal: dequeue.signal }) as Promise<SolveOutcome>
-    ).finally(() => {
-      clearTimeout(killTimer);
-      port1.close();
-    });
-    const cancel = () => {
-      if (!started) {
-        dequeue.abort();
-        return;
-      }
-      port1.postMessage("cancel" satisfies ControlMessage);
-      killTimer ??= setTimeout(() => dequeue.abort(), KILL_AFTER_MS);
-    };
-    return { done, cancel };
+    const controller = new AbortController();
+    const done = this.#threads.run(
+      { composition, progressIntervalMs: callbacks.progressIntervalMs },
+      {
+        signal: controller.signal,
+        onStart: callbacks.onStart,
+        onProgress: callbacks.onProgress,
+        timeCapMs: composition.timeLimitMs + DEADLINE_SLACK_MS,
+      },
+    );
+    return { done, cancel: () => controller.abort() };
   }
 
-  async close(): Promise<void> {
-    await this.#piscina.destroy();
+  close(): Promise<void> {
+    return this.#threads.close();
   }
 }
 
@@ -101,16 +84,22 @@ declare module "fastify" {
   }
 }
 
+/**
+ * The threads start loading the engine as soon as the plugin is registered (first, in
+ * app.ts), while the main thread builds the routes; the app is ready once they are warm.
+ */
 export default shared<{ size: number }>("pool", async (app, { size }) => {
   const pool = new SolverPool(size);
   app.decorate("pool", pool);
   app.addHook("onClose", async () => {
     await pool.close();
   });
-  try {
-    await pool.warmUp();
-  } catch (err) {
-    await pool.close();
-    throw err;
-  }
+  app.addHook("onReady", async () => {
+    try {
+      await pool.warmUp();
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+  });
 });

@@ -45,7 +45,11 @@ export default shared("swagger", async (app) => {
       },
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer", description: "When the server has API keys" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API key, or an OpenID Connect access token (JWT) from the configured issuer",
+          },
         },
       },
       tags: [
@@ -58,6 +62,12 @@ export default shared("swagger", async (app) => {
     transform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  // Swagger UI's rendering sets inline style attributes; its pages (only) may use them.
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    staticCSP:
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+  });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 });

@@ -1,12 +1,17 @@
 /**
- * `GET /healthz`: the process answers. `GET /readyz`: the solver threads are up and the queue
- * has room, else 503, so a load balancer sends new work elsewhere. Never behind an API key.
+ * `GET /healthz`: the process answers. `GET /readyz`: the solver threads are up (if this
+ * instance has any) and the job store takes new jobs (queue has room; with DATABASE_URL, the
+ * database answers), else 503, so a load balancer sends new work elsewhere. Never behind an
+ * API key.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../config.js";
 import { HealthSchema, ReadinessSchema } from "../schemas.js";
 
-const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+const routes: FastifyPluginAsyncZod<{ config: Config; role: "api" | "worker" }> = async (
+  app,
+  { config, role },
+) => {
   app.get(
     "/healthz",
     { schema: { tags: ["health"], summary: "Liveness", response: { 200: HealthSchema } } },
@@ -23,11 +28,21 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       },
     },
     async (_request, reply) => {
-      const ready = app.pool.ready && app.jobs.acceptsJobs;
+      const [accepting, counts] = await Promise.all([
+        app.jobs.accepting(),
+        app.jobs.counts().catch(() => undefined),
+      ]);
+      const byState = counts?.byState ?? { queued: 0, running: 0 };
+      // An instance without solver threads (TVERR_WORKERS=0, separate workers) is ready with none.
+      const threadsUp = app.hasDecorator("pool") ? app.pool.ready : true;
+      // A worker takes jobs from the queue, so a full queue does not make it unready; its database must answer.
+      const ready = threadsUp && (role === "worker" ? counts !== undefined : accepting);
       return reply.code(ready ? 200 : 503).send({
         status: ready ? "ready" : "not_ready",
-        workers: { size: app.pool.size, up: app.pool.threads },
-        jobs: { queued: app.jobs.queued, running: app.jobs.running, queueMax: config.queueMax },
+        workers: app.hasDecorator("pool")
+          ? { size: app.pool.size, up: app.pool.threads }
+          : { size: 0, up: 0 },
+        jobs: { queued: byState.queued, running: byState.running, queueMax: config.queueMax },
       });
     },
   );

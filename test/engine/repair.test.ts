@@ -49,7 +49,12 @@ describe("repair", () => {
     const stayed = people.filter((p) => published.assignment[p.id] !== undefined);
     const moved = stayed.filter((p) => repaired.assignment[p.id] !== published.assignment[p.id]);
     expect(moved.length).toBeLessThanOrEqual(6);
-    const stability = repaired.terms.find((t) => t.kind === "stability");
+    const stability = repaired.terms.find((t) => t.term === "stability");
     expect(stability?.raw).toBe(moved.length);
+    // The report names who moved, from where to where, and who is new.
+    expect(repaired.changes?.moved).toEqual(
+      moved.map((p) => ({ person: p.id, from: published.assignment[p.id], to: repaired.assignment[p.id] })),
+    );
+    expect(repaired.changes?.newcomers).toEqual(["p60", "p61"]);
   });
 });

@@ -175,7 +175,7 @@ describe("POST /v1/evaluations", () => {
     const res = await app.inject({
       method: "POST",
       url: "/v1/evaluations",
-      payload: { problem, assignment },
+      payload: { ...problem, assignment },
     });
     expect(res.statusCode).toBe(200);
     const report = res.json();

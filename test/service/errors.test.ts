@@ -52,28 +52,32 @@ describe("problem details", () => {
         "instance": "/v1/compositions",
         "issues": [
           {
-            "message": "must be a non-empty string",
+            "code": "schema",
+            "message": "must not be empty",
             "path": "people[0].id",
             "pointer": "/people/0/id",
           },
           {
-            "message": "Invalid input",
+            "code": "schema",
+            "message": "does not match any of the allowed forms",
             "path": "people[1].attributes["Kjønn"]",
             "pointer": "/people/1/attributes/Kjønn",
           },
           {
-            "message": "Too small: expected number to be >0",
+            "code": "schema",
+            "message": "must be greater than 0",
             "path": "groups.count",
             "pointer": "/groups/count",
           },
           {
-            "message": "Too small: expected number to be >0",
+            "code": "schema",
+            "message": "must be greater than 0",
             "path": "options.timeLimitMs",
             "pointer": "/options/timeLimitMs",
           },
         ],
         "status": 400,
-        "title": "Invalid input",
+        "title": "Bad request",
         "type": "urn:tverr:problem:invalid-input",
       }
     `);
@@ -122,7 +126,7 @@ describe("problem details", () => {
     expect(res.json().issues[0].path).toBe("querystring.size");
   });
 
-  it("a multipart body without settings: 400 naming the part", async () => {
+  it("a multipart body without settings: 400 naming the groups it lacks", async () => {
     const form = new FormData();
     form.append("roster", new Blob(["Navn\r\nA\r\n"]), "r.csv");
     const request = new Request("http://localhost/", { method: "POST", body: form });
@@ -130,7 +134,7 @@ describe("problem details", () => {
       "content-type": request.headers.get("content-type") ?? "",
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues[0].path).toBe("settings");
+    expect(res.json().issues[0]).toMatchObject({ path: "groups", code: "schema" });
   });
 
   it("oversized body: 413", async () => {
@@ -254,8 +258,9 @@ describe("roster issues", () => {
     expect(res.json().issues).toMatchInlineSnapshot(`
       [
         {
+          "code": "duplicate_row",
           "line": 4,
-          "message": "line 4: duplicate of line 2 (same e-mail)",
+          "message": "the same person as on line 2 (same e-mail)",
         },
       ]
     `);

@@ -19,6 +19,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   maxWaitMs: 30_000,
   shutdownGraceMs: 2_000,
   progressIntervalMs: 100,
+  // Tests pin English wording; one test checks Norwegian on its own.
+  defaultLang: "en",
   ...overrides,
 });
 

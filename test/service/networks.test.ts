@@ -93,7 +93,7 @@ describe("POST /v1/networks", () => {
       }),
       expect.objectContaining({
         pointer: "/newRounds/0/groups/g1/1",
-        message: "the person is listed twice in this group",
+        message: "the same person is listed twice",
       }),
     ]);
     expect(body.issues[0].path).toMatch(/^history\.rounds\[0\]\.groups/);

@@ -36,23 +36,33 @@ it("names every endpoint, with the engine's problem schema as the request body",
       "GET /readyz",
       "GET /v1/jobs/{id}",
       "GET /v1/jobs/{id}/events",
+      "POST /v1/checks",
       "POST /v1/compositions",
       "POST /v1/evaluations",
+      "POST /v1/exports",
       "POST /v1/networks",
+      "POST /v1/rosters",
     ].sort(),
   );
   const body = doc.paths["/v1/compositions"].post.requestBody.content;
-  expect(Object.keys(body).sort()).toEqual(["application/json", "multipart/form-data", "text/csv"]);
-  expect(body["application/json"].schema).toEqual({ $ref: "#/components/schemas/CompositionRequestInput" });
-  const request = doc.components.schemas.CompositionRequestInput.properties;
+  expect(Object.keys(body).sort()).toEqual([
+    "application/json",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "multipart/form-data",
+    "text/csv",
+  ]);
+  expect(body["application/json"].schema).toEqual({ $ref: "#/components/schemas/ComposeRequestInput" });
+  const request = doc.components.schemas.ComposeRequestInput.properties;
   for (const field of ["people", "groups", "rounds", "history", "meetings"])
     expect(request).toHaveProperty(field);
-  expect(JSON.stringify(body["multipart/form-data"].schema)).toMatch(/RosterSettings/);
-  const settings = doc.components.schemas.RosterSettingsInput ?? doc.components.schemas.RosterSettings;
+  const settings = body["multipart/form-data"].schema.properties.settings;
+  expect(settings.properties).toHaveProperty("mapping");
   for (const field of ["rounds", "history", "meetings"]) expect(settings.properties).toHaveProperty(field);
   const ok = JSON.stringify(doc.paths["/v1/compositions"].post.responses["200"].content["application/json"]);
-  expect(ok).toMatch(/RoundsComposition/);
-  expect(doc.components.schemas).toHaveProperty("ProblemInput");
+  expect(ok).toMatch(/#\/components\/schemas\/Composition"/);
+  expect(JSON.stringify(doc.components.schemas.Composition)).toMatch(/RoundsComposition/);
+  expect(doc.components.schemas.RoundsComposition.properties).toHaveProperty("composed");
+  expect(doc.components.schemas.ScoreRequestInput.properties).toHaveProperty("assignment");
   expect(doc.paths["/v1/compositions"].post.responses["422"].content).toHaveProperty(
     "application/problem+json",
   );

@@ -1,7 +1,7 @@
 /**
- * The server as `npm start` runs it (`node --import tsx service/server.ts`): it starts, its
- * solver threads load TypeScript, and on SIGTERM it stops taking work, cancels what cannot
- * finish within the grace period, and exits 0.
+ * The server as `npm start` runs it (`node dist/server.js`, compiled by `npm run build`, which
+ * `npm test` runs first): it starts, its solver threads load compiled JavaScript, and on
+ * SIGTERM it stops taking work, cancels what cannot finish within the grace period, and exits 0.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function start(env: Record<string, string>): Promise<{ base: string; output: () => string }> {
-  child = spawn(process.execPath, ["--import", "tsx", "service/server.ts"], {
+  child = spawn(process.execPath, ["dist/server.js"], {
     cwd: root,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", TVERR_WORKERS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,11 +1,12 @@
 /**
- * An acceptor decides whether the search moves to a candidate grouping of equal hard score.
- * Energies are the soft objective, lower is better (hard rules are settled before: see
- * localSearch).
+ * An acceptor decides whether the search moves to a candidate of equal strict hard level.
+ * Energies are the soft objective plus the priced penalty (see space.ts), lower is better;
+ * strict hard rules are settled before (a move that breaks more is never taken, one that
+ * mends some always is).
  *
- * Contract: `accept` is called once per evaluated move, in order; `progress` in [0, 1] is how
- * much of the budget is spent (schedules may use it). `reset` is called when the search
- * jumps to a better hard level, with the new current energy. The acceptor keeps its state.
+ * Lifecycle: `reset(energy)` when the search starts and whenever it jumps (a better hard
+ * level, a kick); then `accept` once per evaluated move, in order, with `progress` in [0, 1]
+ * the share of the budget spent (schedules may use it). The acceptor keeps its own state.
  */
 export interface Acceptor {
   accept(candidate: number, current: number, progress: number): boolean;

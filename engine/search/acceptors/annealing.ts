@@ -10,7 +10,13 @@ export class Annealing implements Acceptor {
     private readonly startTemperature: number,
     private readonly endTemperature: number,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    if (!(startTemperature > 0) || !(endTemperature > 0)) {
+      throw new RangeError(
+        `annealing temperatures must be positive, got ${startTemperature} and ${endTemperature}`,
+      );
+    }
+  }
 
   reset(): void {}
 

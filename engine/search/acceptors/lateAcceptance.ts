@@ -10,7 +10,10 @@ export class LateAcceptance implements Acceptor {
   private step = 0;
 
   constructor(length: number, initial: number) {
-    this.history = new Float64Array(Math.max(1, length)).fill(initial);
+    if (!Number.isInteger(length) || length < 1) {
+      throw new RangeError(`lateAcceptanceLength must be a whole number ≥ 1, got ${length}`);
+    }
+    this.history = new Float64Array(length).fill(initial);
   }
 
   reset(current: number): void {

@@ -1,7 +1,7 @@
 /**
- * `POST /v1/compositions`: compose groups. The body is the problem as JSON, a roster as
- * `text/csv` (groups, options and the mapping in the query), or `multipart/form-data` with a
- * `roster` file and a JSON `settings` part.
+ * `POST /v1/compositions`: compose groups. The body is the engine's compose request as JSON,
+ * a roster as `text/csv` (settings in the query), or `multipart/form-data` with a `roster`
+ * file and a JSON `settings` part (submission.ts turns each into the compose request).
  *
  * Every composition is a job. Small problems answer 200 with the result once it is done;
  * larger ones (more than TVERR_SYNC_MAX_PEOPLE people), or when the client sends
@@ -16,16 +16,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  type ProblemInput,
-  ProblemInputError,
-  parseProblem,
-  parseRoundsProblem,
-} from "../../../engine/index.js";
-import { readRoster, type SkippedRow } from "../../../engine/roster/index.js";
+import { XLSX_MEDIA_TYPE } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { checkPeople, HttpError, problemFrom } from "../../errors.js";
-import type { CsvSource, Job } from "../../plugins/jobs.js";
+import { HttpError, present, problemFrom } from "../../errors.js";
+import { waitSettled } from "../../jobs/wait.js";
+import { securityFor } from "../../plugins/auth.js";
+import type { Job } from "../../plugins/jobs.js";
 import {
   CompositionBodySchema,
   CompositionResultSchema,
@@ -35,86 +31,12 @@ import {
   JobSchema,
   MultipartBodySchema,
   problemResponses,
+  XlsxBodySchema,
+  XlsxFileSchema,
 } from "../../schemas.js";
-import { csvSourceFromProblem, csvSourceFromRoster, jobView, resultCsv, wantsCsv } from "../../views.js";
-import type { Composition } from "../../worker.js";
-
-interface Submission {
-  composition: Composition;
-  csv: CsvSource;
-  skipped: SkippedRow[];
-}
-
-const GROUP_KEYS = ["size", "count", "minSize", "maxSize"] as const;
-const OPTION_KEYS = ["seed", "timeLimitMs", "iterationLimit", "onInfeasible"] as const;
-
-function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
-  return out;
-}
-
-/**
- * A problem to the composition it asks for: several rounds when it has `rounds` (parsed as a
- * rounds problem), else one grouping; `history` and `meetings` need `rounds`.
- */
-function composition(input: Record<string, unknown>): Composition {
-  const { rounds, history, meetings, ...single } = input;
-  if (rounds !== undefined) return { kind: "rounds", problem: parseRoundsProblem(input).problem };
-  const stray = Object.entries({ history, meetings }).filter(([, v]) => v !== undefined);
-  if (stray.length > 0) {
-    throw new ProblemInputError(
-      stray.map(([k]) => ({ path: [k], message: "applies to rounds only; give rounds as well" })),
-    );
-  }
-  return { kind: "single", problem: parseProblem(single) };
-}
-
-/** Translate the request, whatever its content type, into a checked problem. */
-function submission(request: FastifyRequest, maxPeople: number): Submission {
-  const query = request.query as z.output<typeof CsvQuerySchema>;
-  switch (request.mediaType) {
-    case "text/csv":
-    case "application/csv": {
-      const roster = readRoster(request.body as Buffer, query.mapping ? { mapping: query.mapping } : {});
-      checkPeople(roster.people.length, maxPeople);
-      const input: ProblemInput = {
-        people: roster.people,
-        attributes: roster.attributes,
-        groups: pick(query, GROUP_KEYS),
-        options: pick(query, OPTION_KEYS),
-      };
-      return {
-        composition: { kind: "single", problem: parseProblem(input) },
-        csv: csvSourceFromRoster(roster),
-        skipped: roster.skipped,
-      };
-    }
-    case "multipart/form-data": {
-      const { roster: bytes, settings } = request.body as z.output<typeof MultipartBodySchema>;
-      const { mapping, ...rest } = settings;
-      const roster = readRoster(bytes, mapping ? { mapping } : {});
-      checkPeople(roster.people.length, maxPeople);
-      const chosen = composition({ ...rest, people: roster.people, attributes: roster.attributes });
-      return { composition: chosen, csv: csvSourceFromRoster(roster), skipped: roster.skipped };
-    }
-    default: {
-      const misplaced = Object.keys(query);
-      if (misplaced.length > 0) {
-        throw new ProblemInputError(
-          misplaced.map((k) => ({
-            path: ["querystring", k],
-            message: "applies to CSV bodies only; set it in the problem",
-          })),
-        );
-      }
-      const body = request.body as z.output<typeof CompositionBodySchema>;
-      checkPeople(body.people.length, maxPeople);
-      const chosen = composition(body);
-      return { composition: chosen, csv: csvSourceFromProblem(chosen.problem), skipped: [] };
-    }
-  }
-}
+import { jobView, resultCsv, wantsCsv, wantsXlsx } from "../../views.js";
+import { sendWorkbook } from "../../workbookReply.js";
+import { submission } from "./submission.js";
 
 /** RFC 7240 preferences: `respond-async` and `wait=N` (seconds). */
 export function parsePrefer(header: string | string[] | undefined): {
@@ -130,40 +52,28 @@ export function parsePrefer(header: string | string[] | undefined): {
   return out;
 }
 
-async function settledWithin(job: Job, ms: number): Promise<boolean> {
-  if (ms <= 0) return false;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const done = await Promise.race([job.settled.then(() => true), timeout]);
-  clearTimeout(timer);
-  return done;
-}
-
 /** The reply for a finished job, as the request would have got it had it been quick. */
-function replyFinished(request: FastifyRequest, reply: FastifyReply, job: Job): FastifyReply {
+async function replyFinished(request: FastifyRequest, reply: FastifyReply, job: Job): Promise<FastifyReply> {
   reply.header("content-location", `/v1/jobs/${job.id}`);
   if (job.state === "succeeded" && job.result) {
-    if (wantsCsv(request)) return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result));
+    reply.header("cache-control", "no-store");
+    if (wantsXlsx(request)) return sendWorkbook(reply, job.csv, job.result, request.locale);
+    if (wantsCsv(request)) {
+      return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result, request.locale));
+    }
     return reply.send(job.result);
   }
   const problem =
     job.error ??
     problemFrom(
       job.cancelReason === "shutdown"
-        ? new HttpError(503, "shutting_down", "Service unavailable", "The server is shutting down")
-        : new HttpError(
-            409,
-            "cancelled",
-            "Conflict",
-            `The job was cancelled (${job.cancelReason ?? "client"})`,
-          ),
+        ? new HttpError(503, "shutting_down", {})
+        : new HttpError(409, "cancelled", { reason: job.cancelReason ?? "client" }),
     );
   return reply
     .code(problem.status)
     .type("application/problem+json")
-    .send({ ...problem, instance: request.url.split("?")[0] });
+    .send(present(problem, request.locale, request.url.split("?")[0]));
 }
 
 const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
@@ -175,20 +85,25 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         summary: "Compose groups",
         description:
           "Answers 200 with the result for small problems; 202 with Location for large ones or with " +
-          "`Prefer: respond-async`. `Prefer: wait=N` waits up to N seconds. `Accept: text/csv` returns CSV. " +
+          "`Prefer: respond-async`. `Prefer: wait=N` waits up to N seconds. `Accept: text/csv` returns CSV, " +
+          "`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. " +
           "With `rounds` (JSON body or multipart settings), composes those rounds together after `history`: " +
           "the result has a report per round, the meetings and the network before and after; the CSV starts with a Round column. " +
           "Query parameters apply to text/csv bodies only.",
-        security: config.apiKeys.length > 0 ? [{ bearer: [] }] : [],
+        security: securityFor(config),
         headers: z.looseObject({
           prefer: z.string().optional().describe("RFC 7240: respond-async, wait=N (seconds)"),
-          accept: z.string().optional().describe("text/csv for the groups as CSV"),
+          accept: z
+            .string()
+            .optional()
+            .describe(`text/csv for the groups as CSV; ${XLSX_MEDIA_TYPE} for a workbook`),
         }),
         querystring: CsvQuerySchema,
         body: {
           content: {
             "application/json": { schema: CompositionBodySchema },
             "text/csv": { schema: CsvBodySchema },
+            [XLSX_MEDIA_TYPE]: { schema: XlsxBodySchema },
             "multipart/form-data": { schema: MultipartBodySchema },
           },
         },
@@ -198,23 +113,30 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
             content: {
               "application/json": { schema: CompositionResultSchema },
               "text/csv": { schema: CsvTextSchema },
+              [XLSX_MEDIA_TYPE]: { schema: XlsxFileSchema },
             },
           },
           202: {
             description: "Accepted as a job; poll Location",
             content: { "application/json": { schema: JobSchema } },
           },
-          ...problemResponses(400, 401, 409, 413, 415, 422, 503),
+          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const { composition: chosen, csv, skipped } = submission(request, config.maxPeople);
-      const { problem } = chosen;
-      problem.options.timeLimitMs = Math.min(problem.options.timeLimitMs, config.maxTimeLimitMs);
-      const job = app.jobs.submit(chosen, { csv, skipped, requestId: request.id });
+      const { request: composeRequest, assembled, csv } = await submission(request, config);
+      const composition = {
+        kind: composeRequest.rounds ? ("rounds" as const) : ("single" as const),
+        request: composeRequest,
+        people: composeRequest.people.length,
+        timeLimitMs: composeRequest.options.timeLimitMs,
+      };
+      const owner = request.caller.id;
+      const skipped = assembled?.roster?.skipped ?? [];
+      const job = await app.jobs.submit(composition, { csv, skipped, requestId: request.id, owner });
       const prefer = parsePrefer(request.headers.prefer);
-      const runAsync = prefer.respondAsync || problem.people.length > config.syncMaxPeople;
+      const runAsync = prefer.respondAsync || composition.people > config.syncMaxPeople;
       const waitMs = Math.min(
         prefer.waitS !== undefined ? prefer.waitS * 1000 : runAsync ? 0 : config.maxWaitMs,
         config.maxWaitMs,
@@ -222,10 +144,11 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       if (!runAsync) {
         // Nobody will read the result of a request whose client hung up: stop the solve.
         reply.raw.once("close", () => {
-          if (!reply.raw.writableEnded) app.jobs.cancel(job.id);
+          if (!reply.raw.writableEnded) void app.jobs.cancel(job.id, owner, "client");
         });
       }
-      if (await settledWithin(job, waitMs)) return replyFinished(request, reply, job);
+      const finished = await waitSettled(app.jobs, job.id, owner, waitMs);
+      if (finished) return replyFinished(request, reply, finished);
       const applied = [
         prefer.respondAsync ? "respond-async" : "",
         prefer.waitS !== undefined ? `wait=${waitMs / 1000}` : "",
@@ -235,7 +158,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         .code(202)
         .header("location", `/v1/jobs/${job.id}`)
         .header("retry-after", "1")
-        .send(jobView(job, config, { result: false }));
+        .send(jobView(job, config, { result: false }, request.locale));
     },
   );
 };

@@ -1,23 +1,14 @@
 /**
- * `POST /v1/evaluations`: score a grouping made elsewhere (by hand, in Excel) with the same
- * report the engine's `evaluate` gives, so a coordinator can compare hers with Tverr's.
- * Evaluating is one pass over the people, so it runs here rather than in the pool.
+ * `POST /v1/evaluations`: score a grouping made elsewhere (by hand, in Excel, or a person
+ * dragged on the page) with the same report a composition gets, through the engine's
+ * `score`. One pass over the people, so it runs here rather than in the pool.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { evaluate, type Problem, ProblemInputError, parseProblem } from "../../../engine/index.js";
+import { score } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
 import { checkPeople } from "../../errors.js";
+import { securityFor } from "../../plugins/auth.js";
 import { EvaluationBodySchema, EvaluationResultSchema, problemResponses } from "../../schemas.js";
-
-/** Issues of the problem, located under `problem` in this body. */
-function parseNested(input: unknown): Problem {
-  try {
-    return parseProblem(input);
-  } catch (err) {
-    if (!(err instanceof ProblemInputError)) throw err;
-    throw new ProblemInputError(err.issues.map((i) => ({ ...i, path: ["problem", ...i.path] })));
-  }
-}
 
 const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.post(
@@ -26,15 +17,17 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       schema: {
         tags: ["evaluations"],
         summary: "Score a grouping made elsewhere",
-        security: config.apiKeys.length > 0 ? [{ bearer: [] }] : [],
+        description:
+          "The body is a problem (people, groups, attributes, rules) with `assignment`: person id → group id.",
+        security: securityFor(config),
         body: EvaluationBodySchema,
-        response: { 200: EvaluationResultSchema, ...problemResponses(400, 401, 413, 415) },
+        response: { 200: EvaluationResultSchema, ...problemResponses(400, 401, 413, 415, 429) },
       },
     },
-    async (request) => {
-      const { problem, assignment } = request.body;
-      checkPeople(problem.people.length, config.maxPeople);
-      return evaluate(parseNested(problem), assignment);
+    async (request, reply) => {
+      checkPeople(request.body.people.length, config.maxPeople);
+      reply.header("cache-control", "no-store");
+      return score(request.body);
     },
   );
 };

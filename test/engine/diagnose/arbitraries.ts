@@ -112,7 +112,10 @@ function groupsFor(
   m: number,
   sizes: Density["sizes"],
 ): fc.Arbitrary<{ groups: Groups; ids: string[] }> {
-  const counted = (groups: Groups) => ({ groups, ids: Array.from({ length: m }, (_, i) => String(i + 1)) });
+  // A count may not exceed the head count (the problem is then refused); a list may name
+  // groups that stay empty.
+  const mc = Math.min(m, n);
+  const counted = (groups: Groups) => ({ groups, ids: Array.from({ length: mc }, (_, i) => String(i + 1)) });
   const listIds = ["a", "b", "c", "d"].slice(0, m);
   const range =
     sizes === "near"
@@ -129,8 +132,8 @@ function groupsFor(
     maxSize: Math.max(1, max),
   }));
   return fc.oneof(
-    fc.constant(counted({ count: m })),
-    sized.map((size) => counted({ count: m, ...size })),
+    fc.constant(counted({ count: mc })),
+    sized.map((size) => counted({ count: mc, ...size })),
     fc.tuple(...listIds.map(() => sized)).map((sizes) => ({
       groups: { list: sizes.map((size, i) => ({ id: listIds[i], ...size })) },
       ids: listIds,
@@ -303,19 +306,21 @@ export function feasibleByConstruction(seed: number): { input: ProblemInput; gro
   });
 
   const sizes = inGroup.map((members) => members.length);
-  const groups: Groups = rnd.chance(0.3)
-    ? {
-        count: m,
-        minSize: Math.min(...sizes) - rnd.int(0, Math.min(...sizes)),
-        maxSize: Math.max(1, Math.max(...sizes) + rnd.int(0, 2)),
-      }
-    : {
-        list: groupIds.map((id, g) => ({
-          id,
-          minSize: sizes[g] - rnd.int(0, sizes[g]),
-          maxSize: Math.max(1, sizes[g] + rnd.int(0, 2)),
-        })),
-      };
+  // A count above the head count is refused; a list may have empty groups.
+  const groups: Groups =
+    rnd.chance(0.3) && m <= n
+      ? {
+          count: m,
+          minSize: Math.min(...sizes) - rnd.int(0, Math.min(...sizes)),
+          maxSize: Math.max(1, Math.max(...sizes) + rnd.int(0, 2)),
+        }
+      : {
+          list: groupIds.map((id, g) => ({
+            id,
+            minSize: sizes[g] - rnd.int(0, sizes[g]),
+            maxSize: Math.max(1, sizes[g] + rnd.int(0, 2)),
+          })),
+        };
   const realIds = "list" in groups ? groupIds : groupIds.map((_, g) => String(g + 1));
 
   const apart: string[][] = [];
@@ -363,7 +368,8 @@ export function infeasibleByConstruction(
 ): { input: ProblemInput; code: string; facts: Record<string, string | number> } {
   const rnd = random(seed);
   const m = rnd.int(1, 10);
-  const bystanders = Array.from({ length: rnd.int(0, 30) }, (_, i) => ({
+  // At least m bystanders, so the group count never exceeds the head count (that is refused).
+  const bystanders = Array.from({ length: Math.max(m, rnd.int(0, 30)) }, (_, i) => ({
     id: `other${i}`,
     attributes: { Virksomhet: `Etat ${rnd.int(0, 40)}` },
   }));
@@ -373,7 +379,10 @@ export function infeasibleByConstruction(
     case "cap": {
       const cap = rnd.int(1, 3);
       const count = m * cap + rnd.int(1, 3);
-      const people = [...named(count), ...bystanders];
+      // Bystanders of an agency each: the categories over a cap are one diagnosis naming the
+      // largest, so only Bydel Alna may break it.
+      const alone = bystanders.map((p, i) => ({ ...p, attributes: { Virksomhet: `Etat ${i}` } }));
+      const people = [...named(count), ...alone];
       return {
         input: {
           people,
@@ -381,7 +390,7 @@ export function infeasibleByConstruction(
           attributes: { Virksomhet: { kind: "categorical", maxPerGroup: cap } },
         },
         code: "cap_vs_count",
-        facts: { category: "Bydel Alna", count, groups: m, cap },
+        facts: { category: "Bydel Alna", count, groups: m, cap, categories: 1 },
       };
     }
     case "min": {

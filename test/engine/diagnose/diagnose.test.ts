@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../../../engine/diagnose/diagnose.js";
 import type { Diagnosis, DiagnosisCode } from "../../../engine/diagnose/types.js";
-import { english, word } from "../../../engine/diagnose/wording.js";
+import { en, nb, wordDiagnosis } from "../../../engine/locale/index.js";
 import { type ProblemInput, ProblemSchema } from "../../../engine/problem/schema.js";
 import { parseProblem } from "../../../engine/problem/validate.js";
 import { isFeasible } from "./bruteForce.js";
@@ -12,8 +12,14 @@ const person = (id: string, attributes: Attrs = {}) => ({ id, attributes });
 const letters = (count: number, attributes: (i: number) => Attrs = () => ({})) =>
   Array.from({ length: count }, (_, i) => person(String.fromCharCode(97 + i), attributes(i)));
 
-function run(input: ProblemInput): Diagnosis[] {
-  return diagnose(parseProblem(input));
+/** A diagnosis as data, with its English wording: the sentence and each fix's advice. */
+function described(d: Diagnosis) {
+  const words = wordDiagnosis(d, en);
+  return { ...d, message: words.message, advice: words.fixes };
+}
+
+function run(input: ProblemInput) {
+  return diagnose(parseProblem(input)).map(described);
 }
 
 /** The one diagnosis of the given code, without its facts (checked elsewhere). */
@@ -27,15 +33,16 @@ function one(input: ProblemInput, code: DiagnosisCode) {
 describe("diagnose: one example per code", () => {
   it("no_groups", () => {
     const problem = ProblemSchema.parse({ people: letters(3), groups: {} });
-    expect(diagnose(problem)).toEqual([
+    expect(diagnose(problem).map(described)).toEqual([
       {
         code: "no_groups",
         rule: "groups",
         people: [],
         groups: [],
         facts: { people: 3 },
-        message: "No groups are set up (3 people to place)",
-        fixes: ["Set the number of groups.", "Set a group size.", "List the groups with their sizes."],
+        message: "No groups are set up (3 people to place): say how many groups, or how large",
+        fixes: [],
+        advice: [],
       },
     ]);
   });
@@ -50,7 +57,11 @@ describe("diagnose: one example per code", () => {
         groups: ["1", "2", "3"],
         facts: { bound: "min", people: 10, groups: 3, total: 12, difference: 2, suggestedGroups: 2 },
         message: "There are 10 people, but the 3 groups need at least 12 together: 2 people too few",
-        fixes: ["Lower the minimum group sizes by 2 in total.", "Make 2 groups."],
+        fixes: [
+          { kind: "change_sizes", bound: "min", groups: [], by: 2 },
+          { kind: "set_group_count", count: 2, minSize: 4, maxSize: 5 },
+        ],
+        advice: ["Lower the minimum group sizes by 2 in total.", "Make 2 groups (groups of 4–5)."],
       },
     ]);
   });
@@ -65,7 +76,11 @@ describe("diagnose: one example per code", () => {
         groups: ["1", "2", "3"],
         facts: { bound: "max", people: 30, groups: 3, total: 24, difference: 6, suggestedGroups: 4 },
         message: "There are 30 people, but the 3 groups hold at most 24 together: 6 people too many",
-        fixes: ["Raise the maximum group sizes by 6 in total.", "Make 4 groups."],
+        fixes: [
+          { kind: "change_sizes", bound: "max", groups: [], by: 6 },
+          { kind: "set_group_count", count: 4, minSize: 2, maxSize: 8 },
+        ],
+        advice: ["Raise the maximum group sizes by 6 in total.", "Make 4 groups (groups of 2–8)."],
       },
     ]);
   });
@@ -90,11 +105,21 @@ describe("diagnose: one example per code", () => {
           count: 9,
           groups: 8,
           cap: 1,
+          categories: 1,
           capNeeded: 2,
           groupsNeeded: 9,
         },
         message: "Bydel Alna has 9 people, there are 8 groups and at most 1 per group is allowed",
-        fixes: ["Allow 2 per group.", "Make 9 groups."],
+        fixes: [
+          { kind: "set_cap", attribute: "Virksomhet", category: "Bydel Alna", cap: 2 },
+          { kind: "set_cap", attribute: "Virksomhet", cap: 2 },
+          { kind: "set_group_count", count: 9, minSize: 4, maxSize: 5 },
+        ],
+        advice: [
+          "Allow 2 of Bydel Alna per group (for this Virksomhet only; the others keep their cap).",
+          "Allow 2 per group.",
+          "Make 9 groups (groups of 4–5).",
+        ],
       },
     ]);
   });
@@ -111,7 +136,16 @@ describe("diagnose: one example per code", () => {
       people: ["a", "b", "c", "d", "e"],
       groups: [],
       message: "Bymiljøetaten has 5 people, there are 2 groups and at most 2 per group is allowed",
-      fixes: ["Allow 3 per group.", "Make 3 groups."],
+      fixes: [
+        { kind: "set_cap", attribute: "Virksomhet", category: "Bymiljøetaten", cap: 3 },
+        { kind: "set_cap", attribute: "Virksomhet", cap: 3 },
+        { kind: "set_group_count", count: 3, minSize: 2, maxSize: 2 },
+      ],
+      advice: [
+        "Allow 3 of Bymiljøetaten per group (for this Virksomhet only; the others keep their cap).",
+        "Allow 3 per group.",
+        "Make 3 groups (groups of 2).",
+      ],
     });
   });
 
@@ -135,7 +169,11 @@ describe("diagnose: one example per code", () => {
         facts: { attribute: "Sektor", minSize: 5, capacity: 4 },
         message:
           "Group g1 must have at least 5 people, but with the caps on Sektor a group can hold at most 4",
-        fixes: ["Raise the caps on Sektor.", "Lower the minimum size of group g1 to 4."],
+        fixes: [
+          { kind: "raise_caps", attribute: "Sektor" },
+          { kind: "set_size", bound: "min", groups: ["g1"], size: 4 },
+        ],
+        advice: ["Raise the caps on Sektor.", "Lower the minimum size of group g1 to 4."],
       },
     ]);
   });
@@ -162,7 +200,11 @@ describe("diagnose: one example per code", () => {
           groupsPossible: 2,
         },
         message: "Kvinne has 2 people, but each of the 3 groups needs at least 1",
-        fixes: ["Drop the minimum for Kvinne.", "Make 2 groups."],
+        fixes: [
+          { kind: "set_minimum", attribute: "Kjønn", category: "Kvinne", min: 0 },
+          { kind: "set_group_count", count: 2, minSize: 4, maxSize: 5 },
+        ],
+        advice: ["Drop the minimum for Kvinne.", "Make 2 groups (groups of 4–5)."],
       },
     ]);
   });
@@ -182,7 +224,14 @@ describe("diagnose: one example per code", () => {
       people: [],
       groups: [],
       message: "Every group needs at least 3 of Kvinne, but at most 2 per group is allowed",
-      fixes: ["Allow 3 per group.", "Lower the minimum for Kvinne to 2 per group."],
+      fixes: [
+        { kind: "set_cap", attribute: "Kjønn", category: "Kvinne", cap: 3 },
+        { kind: "set_minimum", attribute: "Kjønn", category: "Kvinne", min: 2 },
+      ],
+      advice: [
+        "Allow 3 of Kvinne per group (for this Kjønn only; the others keep their cap).",
+        "Lower the minimum for Kvinne to 2 per group.",
+      ],
     });
   });
 
@@ -205,7 +254,11 @@ describe("diagnose: one example per code", () => {
         groups: ["g1"],
         facts: { attribute: "Kjønn", needed: 4, maxSize: 3 },
         message: "The minimums for Kjønn need at least 4 people in every group, but group g1 holds at most 3",
-        fixes: ["Raise the maximum size of group g1 to 4.", "Lower the minimums for Kjønn by 1 in total."],
+        fixes: [
+          { kind: "set_size", bound: "max", groups: ["g1"], size: 4 },
+          { kind: "lower_minimums", attribute: "Kjønn", by: 1 },
+        ],
+        advice: ["Raise the maximum size of group g1 to 4.", "Lower the minimums for Kjønn by 1 in total."],
       },
     ]);
   });
@@ -224,7 +277,8 @@ describe("diagnose: one example per code", () => {
         groups: [],
         facts: { size: 4, maxSize: 3, restricted: 0 },
         message: "a, b, c and d must be in one group (4 people), but no group holds more than 3",
-        fixes: ["Raise the maximum group size to 4.", "Split the keep-together set."],
+        fixes: [{ kind: "set_size", bound: "max", groups: [], size: 4 }, { kind: "split_together" }],
+        advice: ["Raise the maximum size of every group to 4.", "Split the keep-together set."],
       },
     ]);
   });
@@ -249,7 +303,8 @@ describe("diagnose: one example per code", () => {
         facts: { size: 4, maxSize: 3, restricted: 1 },
         message:
           "a, b, c and d must be in one group (4 people), but may only be placed in group g2, which holds at most 3",
-        fixes: ["Raise the maximum size of group g2 to 4.", "Split the keep-together set."],
+        fixes: [{ kind: "set_size", bound: "max", groups: ["g2"], size: 4 }, { kind: "split_together" }],
+        advice: ["Raise the maximum size of group g2 to 4.", "Split the keep-together set."],
       },
     ]);
   });
@@ -274,7 +329,11 @@ describe("diagnose: one example per code", () => {
         groups: [],
         facts: { apartSet: 0 },
         message: "a and c must be in one group (keep together) and in different groups (keep apart)",
-        fixes: ["Remove a or c from the keep-apart set.", "Split the keep-together set."],
+        fixes: [
+          { kind: "remove_from_apart", people: ["a", "c"], keepOne: false },
+          { kind: "split_together" },
+        ],
+        advice: ["Remove a or c from the keep-apart set.", "Split the keep-together set."],
       },
     ]);
   });
@@ -293,7 +352,8 @@ describe("diagnose: one example per code", () => {
         groups: ["1", "2"],
         facts: { size: 3 },
         message: "a, b and c must be in one group, but they are pinned to groups 1 and 2",
-        fixes: ["Pin them to the same group.", "Split the keep-together set."],
+        fixes: [{ kind: "pin_together" }, { kind: "split_together" }],
+        advice: ["Pin them to the same group.", "Split the keep-together set."],
       },
     ]);
   });
@@ -312,7 +372,8 @@ describe("diagnose: one example per code", () => {
         groups: [],
         facts: { size: 2 },
         message: "a and b must be in one group, but no group is allowed for all of them",
-        fixes: ["Allow them a common group.", "Split the keep-together set."],
+        fixes: [{ kind: "allow_common_group" }, { kind: "split_together" }],
+        advice: ["Allow them a common group.", "Split the keep-together set."],
       },
     ]);
   });
@@ -333,7 +394,14 @@ describe("diagnose: one example per code", () => {
         facts: { attribute: "Virksomhet", category: "Bydel Alna", count: 3, cap: 2, size: 3 },
         message:
           "a, b and c must be in one group, but 3 of them have Virksomhet Bydel Alna and at most 2 per group is allowed",
-        fixes: ["Allow 3 per group.", "Split the keep-together set."],
+        fixes: [
+          { kind: "set_cap", attribute: "Virksomhet", category: "Bydel Alna", cap: 3 },
+          { kind: "split_together" },
+        ],
+        advice: [
+          "Allow 3 of Bydel Alna per group (for this Virksomhet only; the others keep their cap).",
+          "Split the keep-together set.",
+        ],
       },
     ]);
   });
@@ -347,12 +415,16 @@ describe("diagnose: one example per code", () => {
     expect(run(input)).toEqual([
       {
         code: "pin_vs_allowed",
-        rule: "rules.pins.a",
+        rule: "rules.pins[#1]",
         people: ["a"],
         groups: ["1", "2", "3"],
         facts: { person: "a", group: "1" },
         message: "a is pinned to group 1, but may only be in groups 2 and 3",
-        fixes: ["Pin a to one of groups 2 and 3.", "Allow a in group 1."],
+        fixes: [
+          { kind: "pin_person", person: "a", groups: ["2", "3"] },
+          { kind: "allow_person", person: "a", group: "1" },
+        ],
+        advice: ["Pin a to one of groups 2 and 3.", "Allow a in group 1."],
       },
     ]);
   });
@@ -371,7 +443,11 @@ describe("diagnose: one example per code", () => {
         groups: ["1"],
         facts: { people: 4, capacity: 3, excess: 1 },
         message: "4 people (a, b, c and d) can only be placed in group 1, which holds at most 3: 1 too many",
-        fixes: ["Raise the maximum size of group 1 to 4.", "Let 1 of them be placed in other groups."],
+        fixes: [
+          { kind: "set_size", bound: "max", groups: ["1"], size: 4 },
+          { kind: "release", count: 1 },
+        ],
+        advice: ["Raise the maximum size of group 1 to 4.", "Let 1 of them be placed in other groups."],
       },
     ]);
   });
@@ -395,7 +471,11 @@ describe("diagnose: one example per code", () => {
         message:
           "5 people (a, b, c, d and e) can only be placed in groups 1 and 2, which hold at most 4: 1 too many",
         fixes: [
-          "Raise the maximum sizes of groups 1 and 2 by 1 in total.",
+          { kind: "change_sizes", bound: "max", groups: ["1", "2"], by: 1 },
+          { kind: "release", count: 1 },
+        ],
+        advice: [
+          "Raise the maximum group sizes of groups 1 and 2 by 1 in total.",
           "Let 1 of them be placed in other groups.",
         ],
       },
@@ -418,7 +498,14 @@ describe("diagnose: one example per code", () => {
         facts: { attribute: "Virksomhet", category: "Bydel Alna", count: 3, group: "1", cap: 2 },
         message:
           "3 people with Virksomhet Bydel Alna (a, b and c) can only be placed in group 1, but at most 2 per group is allowed",
-        fixes: ["Allow 3 per group.", "Let 1 of them be placed in other groups."],
+        fixes: [
+          { kind: "set_cap", attribute: "Virksomhet", category: "Bydel Alna", cap: 3 },
+          { kind: "release", count: 1 },
+        ],
+        advice: [
+          "Allow 3 of Bydel Alna per group (for this Virksomhet only; the others keep their cap).",
+          "Let 1 of them be placed in other groups.",
+        ],
       },
     ]);
   });
@@ -440,9 +527,14 @@ describe("diagnose: one example per code", () => {
         message:
           "3 people can only be placed in group 1, which holds at most 3, and the minimums for Kjønn need 1 more there: 1 too many",
         fixes: [
+          { kind: "set_size", bound: "max", groups: ["1"], size: 4 },
+          { kind: "pin_fewer", group: "1" },
+          { kind: "lower_minimums", attribute: "Kjønn", by: 1 },
+        ],
+        advice: [
           "Raise the maximum size of group 1 to 4.",
           "Pin fewer people to group 1.",
-          "Lower the minimums for Kjønn.",
+          "Lower the minimums for Kjønn by 1 in total.",
         ],
       },
     ]);
@@ -462,7 +554,11 @@ describe("diagnose: one example per code", () => {
         groups: ["1"],
         facts: { apartSet: 0, group: "1", count: 2 },
         message: "a and b must be kept apart, but both can only be placed in group 1",
-        fixes: ["Pin a or b to another group.", "Remove a or b from the keep-apart set."],
+        fixes: [
+          { kind: "pin_elsewhere", people: ["a", "b"], allButOne: false },
+          { kind: "remove_from_apart", people: ["a", "b"], keepOne: false },
+        ],
+        advice: ["Pin a or b to another group.", "Remove a or b from the keep-apart set."],
       },
     ]);
   });
@@ -481,7 +577,11 @@ describe("diagnose: one example per code", () => {
         groups: [],
         facts: { apartSet: 0, size: 4, groups: 3 },
         message: "The keep-apart set a, b, c and d has 4 people, but there are only 3 groups",
-        fixes: ["Make 4 groups.", "Remove 1 person from the keep-apart set."],
+        fixes: [
+          { kind: "set_group_count", count: 4, minSize: 2, maxSize: 3 },
+          { kind: "remove_from_apart", people: [], keepOne: false, count: 1 },
+        ],
+        advice: ["Make 4 groups (groups of 2–3).", "Remove 1 person from the keep-apart set."],
       },
     ]);
   });
@@ -510,27 +610,31 @@ describe("diagnose: wording and quiet cases", () => {
 
   it("shortens long lists of people", () => {
     const people = Array.from({ length: 12 }, (_, i) => `p${i + 1}`);
-    const wording = english.apart_vs_groups({ apartSet: 0, size: 12, groups: 8 }, { people, groups: [] });
-    expect(wording.message).toBe(
+    const d: Diagnosis = {
+      code: "apart_vs_groups",
+      rule: "rules.apart[0]",
+      people,
+      groups: [],
+      facts: { apartSet: 0, size: 12, groups: 8 },
+      fixes: [],
+    };
+    expect(wordDiagnosis(d, en).message).toBe(
       "The keep-apart set p1, p2, p3, p4, p5 and 7 others has 12 people, but there are only 8 groups",
     );
   });
 
-  it("words with other wordings given", () => {
-    const norsk = {
-      ...english,
-      apart_vs_groups: () => ({ message: "For mange", fixes: ["Lag flere grupper."] }),
-    };
-    const d = word(
-      {
-        code: "apart_vs_groups",
-        rule: "rules.apart[0]",
-        people: [],
-        groups: [],
-        facts: { apartSet: 0, size: 3, groups: 2 },
-      },
-      norsk,
+  it("words the same diagnosis in Norwegian, with display names for ids", () => {
+    const [d] = diagnose(
+      parseProblem({ people: letters(9), groups: { count: 3 }, rules: { apart: [["a", "b", "c", "d"]] } }),
     );
-    expect(d.message).toBe("For mange");
+    const names: Record<string, string> = { a: "Kari", b: "Ola", c: "Per", d: "Åse" };
+    const words = wordDiagnosis(d, nb, (id) => names[id] ?? id);
+    expect(words.message).toBe(
+      "Kari, Ola, Per og Åse skal holdes adskilt (4 personer), men det er bare 3 grupper",
+    );
+    expect(words.fixes).toEqual([
+      "Lag 4 grupper (grupper på 2–3).",
+      "Ta 1 person ut av dem som skal holdes adskilt.",
+    ]);
   });
 });

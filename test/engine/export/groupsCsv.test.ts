@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupsCsv } from "../../../engine/export/groupsCsv.js";
-import { evaluate } from "../../../engine/index.js";
+import { score } from "../../../engine/index.js";
 import { readRoster } from "../../../engine/roster/index.js";
 
 const roster = readRoster(
@@ -76,7 +76,10 @@ describe("groupsCsv", () => {
 
   it("takes an engine result as is", () => {
     const problem = { people: roster.people, attributes: roster.attributes, groups: { count: 2 } };
-    const scored = evaluate(problem, { "kari@x.no": "1", "ola@x.no": "2", "per@x.no": "2", "ase@x.no": "1" });
+    const scored = score({
+      ...problem,
+      assignment: { "kari@x.no": "1", "ola@x.no": "2", "per@x.no": "2", "ase@x.no": "1" },
+    });
     const rows = groupsCsv(scored, roster).split("\r\n");
     expect(rows.slice(1, 5).map((r) => r.split(";")[0])).toEqual(["1", "1", "2", "2"]);
     expect(rows[1]).toContain("Kari Ødegård");

@@ -1,12 +1,11 @@
 /**
  * The MDGPLIB reader and objective against the library's own figures: every reference
- * solution in ../shared/data/mdgp/solutions whose instance is in the subset scores its
+ * solution in data/mdgp/solutions whose instance is in the subset scores its
  * published value (TPSDP keeps 32-bit floats: within 1e-3), through the reader's evaluator
  * and through Tverr's report of the same grouping.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../../engine/evaluate.js";
 import {
   MdgpFormatError,
   mdgpFeasible,
@@ -15,6 +14,7 @@ import {
   parseMdgpInstance,
   parseMdgpSolution,
 } from "../../../engine/io/mdgplib.js";
+import { score } from "../../../engine/usecases/score.js";
 
 const DATA = new URL("../../../data/mdgp/", import.meta.url);
 
@@ -35,12 +35,12 @@ describe("MDGPLIB reader", () => {
     expect(mdgpFeasible(instance, solution.groupOf)).toBe(true);
     expect(Math.abs(mdgpObjective(instance, solution.groupOf) - solution.value)).toBeLessThan(1e-3);
     // The engine's distance term on the same grouping is minus the objective.
-    const report = evaluate(
-      mdgpProblem(instance),
-      Object.fromEntries(Array.from(solution.groupOf, (g, i) => [String(i), String(g)])),
-    );
+    const report = score({
+      ...mdgpProblem(instance),
+      assignment: Object.fromEntries(Array.from(solution.groupOf, (g, i) => [String(i), String(g)])),
+    });
     expect(report.feasible).toBe(true);
-    const term = report.terms.find((t) => t.kind === "distance");
+    const term = report.terms.find((t) => t.term === "distance");
     expect(Math.abs(-(term?.raw ?? 0) - solution.value)).toBeLessThan(1e-3);
   });
 

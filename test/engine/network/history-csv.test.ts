@@ -3,9 +3,11 @@
  * and every bad-input message pinned with its line and column (never a cell's value).
  */
 import { describe, expect, it } from "vitest";
-import { formatIssue, type InputIssue, ProblemInputError } from "../../../engine/errors.js";
+import type { ProblemInputError } from "../../../engine/errors.js";
+import { en, wordIssue } from "../../../engine/locale/index.js";
 import { readHistoryCsv } from "../../../engine/roster/history.js";
 import type { PersonRef } from "../../../engine/roster/index.js";
+import { issuesOf as thrown, worded } from "../roster/helpers.js";
 
 const file = "historikk.csv";
 const people: PersonRef[] = [
@@ -17,15 +19,8 @@ const people: PersonRef[] = [
 ];
 const crlf = (...lines: string[]) => `${lines.join("\r\n")}\r\n`;
 
-function issuesOf(fn: () => unknown): InputIssue[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProblemInputError);
-    return (error as ProblemInputError).issues;
-  }
-  throw new Error("expected a ProblemInputError, but the call returned");
-}
+/** The issues a call throws, each with its English wording. */
+const issuesOf = (fn: () => unknown) => worded(thrown(fn));
 
 describe("reading a history", () => {
   it("reads Norwegian headers, ; and a byte-order mark, people by id, e-mail and name", () => {
@@ -97,37 +92,74 @@ describe("bad histories", () => {
     );
     expect(issuesOf(() => readHistoryCsv(text, people, { file }))).toEqual([
       {
+        code: "person_not_found",
+        facts: {},
         path: [],
-        file,
         line: 3,
         column: 3,
-        message: "line 3, column 3 (Person): matches no person in the roster (by id, e-mail or name)",
+        columnName: "Person",
+        file: "historikk.csv",
+        text: "historikk.csv, line 3, column 3 (Person): matches no person in the roster (by id, e-mail or name)",
       },
-      { path: [], file, line: 4, column: 1, message: "line 4, column 1 (Runde): required cell is empty" },
-      { path: [], file, line: 5, column: 2, message: "line 5, column 2 (Gruppe): required cell is empty" },
-      { path: [], file, line: 6, column: 3, message: "line 6, column 3 (Person): required cell is empty" },
       {
+        code: "cell_empty",
+        facts: {},
         path: [],
-        file,
+        line: 4,
+        column: 1,
+        columnName: "Runde",
+        file: "historikk.csv",
+        text: "historikk.csv, line 4, column 1 (Runde): the cell is empty, but every person needs a value here",
+      },
+      {
+        code: "cell_empty",
+        facts: {},
+        path: [],
+        line: 5,
+        column: 2,
+        columnName: "Gruppe",
+        file: "historikk.csv",
+        text: "historikk.csv, line 5, column 2 (Gruppe): the cell is empty, but every person needs a value here",
+      },
+      {
+        code: "cell_empty",
+        facts: {},
+        path: [],
+        line: 6,
+        column: 3,
+        columnName: "Person",
+        file: "historikk.csv",
+        text: "historikk.csv, line 6, column 3 (Person): the cell is empty, but every person needs a value here",
+      },
+      {
+        code: "person_twice_in_round",
+        facts: { line: 2, sameGroup: false },
+        path: [],
         line: 7,
         column: 3,
-        message:
-          "line 7, column 3 (Person): the same person as on line 2: a person can be in only one group per round",
+        columnName: "Person",
+        file: "historikk.csv",
+        text: "historikk.csv, line 7, column 3 (Person): the same person as on line 2: a person can be in only one group per round",
       },
       {
+        code: "person_twice_in_round",
+        facts: { line: 2, sameGroup: true },
         path: [],
-        file,
         line: 8,
         column: 3,
-        message:
-          "line 8, column 3 (Person): the same person as on line 2, in the same group of the same round",
+        columnName: "Person",
+        file: "historikk.csv",
+        text: "historikk.csv, line 8, column 3 (Person): the same person as on line 2, in the same group of the same round",
       },
       {
+        code: "person_ambiguous",
+        facts: { count: 2 },
         path: [],
-        file,
         line: 10,
         column: 3,
-        message: "line 10, column 3 (Person): the name matches 2 people; use their id or e-mail",
+        columnName: "Person",
+        file: "historikk.csv",
+        text: "historikk.csv, line 10, column 3 (Person): the name matches 2 people; use their id or e-mail",
       },
     ]);
   });
@@ -136,7 +168,16 @@ describe("bad histories", () => {
     expect(
       issuesOf(() => readHistoryCsv(crlf("Runde;Gruppe;E-post;Navn", "1;a;;"), people, { file })),
     ).toEqual([
-      { path: [], file, line: 2, column: 3, message: "line 2, column 3 (E-post): required cell is empty" },
+      {
+        code: "cell_empty",
+        facts: {},
+        path: [],
+        line: 2,
+        column: 3,
+        columnName: "E-post",
+        file: "historikk.csv",
+        text: "historikk.csv, line 2, column 3 (E-post): the cell is empty, but every person needs a value here",
+      },
     ]);
   });
 
@@ -150,19 +191,20 @@ describe("bad histories", () => {
       throw new Error("expected an error");
     })();
     expect(error.message).not.toContain("Nils");
-    expect(error.issues.map(formatIssue)).toEqual([
-      "historikk.csv: line 2, column 3 (Person): matches no person in the roster (by id, e-mail or name)",
+    expect(error.issues.map((i) => wordIssue(i, en))).toEqual([
+      "historikk.csv, line 2, column 3 (Person): matches no person in the roster (by id, e-mail or name)",
     ]);
   });
 
   it("numbers columns without names when the file has no recognised header", () => {
     expect(issuesOf(() => readHistoryCsv("1;a;1\n1;b;1\n", people))).toEqual([
       {
+        code: "person_twice_in_round",
+        facts: { line: 1, sameGroup: false },
         path: [],
         line: 2,
         column: 3,
-        message:
-          "line 2, column 3: the same person as on line 1: a person can be in only one group per round",
+        text: "line 2, column 3: the same person as on line 1: a person can be in only one group per round",
       },
     ]);
   });
@@ -170,18 +212,25 @@ describe("bad histories", () => {
   it("says which columns it expected", () => {
     expect(issuesOf(() => readHistoryCsv(crlf("Runde;Id", "1;1"), people, { file }))).toEqual([
       {
+        code: "side_file_columns",
+        facts: { kind: "history", columns: { items: ["Runde", "Id"], more: 0 } },
         path: [],
-        file,
         line: 1,
-        message:
-          "line 1: expected a round column (Runde, Samling or Round), a group column (Gruppe or Group) and a person column (Person, Id, E-post, Navn or Name); found: Runde, Id",
+        file: "historikk.csv",
+        text: "historikk.csv, line 1: expected a round column (Runde, Samling or Round), a group column (Gruppe or Group) and a person column (Person, Id, E-post, Navn or Name); found: Runde, Id",
       },
     ]);
   });
 
   it("reports an empty file", () => {
     expect(issuesOf(() => readHistoryCsv("\r\n\r\n", people, { file }))).toEqual([
-      { path: [], file, message: "the file is empty: expected a header line" },
+      {
+        code: "empty_file",
+        facts: {},
+        path: [],
+        file: "historikk.csv",
+        text: "historikk.csv: the file is empty: expected a header line",
+      },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 /** The network report: pinned output for a small before/after case and a single network. */
 import { describe, expect, it } from "vitest";
+import { en, nb } from "../../../engine/locale/index.js";
 import {
   compareNetworks,
   comparisonMarkdown,
@@ -30,7 +31,7 @@ const { before, after } = meetingGraphsBeforeAfter(
 
 describe("network report", () => {
   it("before and after, with top and bottom agencies", () => {
-    expect(comparisonMarkdown(compareNetworks(before, after), { agencies: 2 })).toBe(
+    expect(comparisonMarkdown(compareNetworks(before, after), en, { agencies: 2 })).toBe(
       [
         "## Network: who has met whom",
         "",
@@ -39,11 +40,11 @@ describe("network report", () => {
         "| People | 6 | 6 | ±0 |",
         "| Rounds | 1 | 2 | +1 |",
         "| Pairs who have met | 6 | 10 | +4 |",
-        "| People met, on average | 2.0 | 3.3 | +1.3 |",
-        "| Agency pairs with at least one tie | 66.7 % (2 / 3) | 100.0 % (3 / 3) | +33.3 pp |",
-        "| Ties that cross agencies | 66.7 % | 80.0 % | +13.3 pp |",
-        "| Ties that cross sectors | 33.3 % | 50.0 % | +16.7 pp |",
-        "| Modularity of the agency partition (lower = more mixing) | 0.000 | -0.167 | -0.167 |",
+        "| People met, on average | 2 | 3.3 | +1.3 |",
+        "| Agency pairs with at least one tie | 66.7 % (2 / 3) | 100 % (3 / 3) | +33.3 pp |",
+        "| Ties that cross agencies | 66.7 % | 80 % | +13.3 pp |",
+        "| Ties that cross sectors | 33.3 % | 50 % | +16.7 pp |",
+        "| Modularity of the agency partition (lower = more mixing) | 0 | -0.167 | -0.167 |",
         "| Pairs who met more than once | 0 | 2 | +2 |",
         "",
         "### Agencies with the widest reach (top 2)",
@@ -66,11 +67,20 @@ describe("network report", () => {
   });
 
   it("one network, every agency once", () => {
-    const text = networkMarkdown(measureNetwork(before));
-    expect(text).toContain("| Modularity of the agency partition (lower = more mixing) | 0.000 |");
+    const text = networkMarkdown(measureNetwork(before), en);
+    expect(text).toContain("| Modularity of the agency partition (lower = more mixing) | 0 |");
     expect(text).toContain("### Agencies with the widest reach (top 3)");
     expect(text).not.toContain("narrowest");
     expect(text).toContain("| UKE\\|x | 2 | 2 of 2 |");
     expect(text).not.toMatch(/p\d/);
+  });
+
+  it("in Norwegian: decimal commas, one minus sign per row, «p.p.» for percentage points", () => {
+    const text = comparisonMarkdown(compareNetworks(before, after), nb, { agencies: 2 });
+    expect(text).toContain("## Nettverk: hvem har møtt hvem");
+    expect(text).toContain("| Personer møtt, i snitt | 2 | 3,3 | +1,3 |");
+    expect(text).toContain("| Forbindelser på tvers av virksomheter | 66,7 % | 80 % | +13,3 p.p. |");
+    expect(text).toContain("| Modularitet etter virksomhet (lavere = mer blanding) | 0 | −0,167 | −0,167 |");
+    expect(text).toContain("| UKE\\|x | 2 | 2 | 2 av 2 |");
   });
 });

@@ -2,6 +2,7 @@
  * Network measures against values worked out by hand on tiny graphs (written out below), the
  * before/after comparison, and the errors a bad history gives.
  */
+
 import { describe, expect, it } from "vitest";
 import { ProblemInputError } from "../../../engine/errors.js";
 import {
@@ -15,6 +16,7 @@ import {
   meetingGraphsBeforeAfter,
 } from "../../../engine/network/index.js";
 import type { Person } from "../../../engine/problem/schema.js";
+import { worded } from "../roster/helpers.js";
 
 const person = (id: string, attributes: Person["attributes"]): Person => ({ id, attributes });
 
@@ -264,7 +266,7 @@ describe("bad histories", () => {
       fn();
     } catch (error) {
       expect(error).toBeInstanceOf(ProblemInputError);
-      return (error as ProblemInputError).issues;
+      return worded((error as ProblemInputError).issues);
     }
     throw new Error("expected a ProblemInputError");
   };
@@ -279,14 +281,23 @@ describe("bad histories", () => {
         ]),
       ),
     ).toEqual([
-      { path: ["history", "rounds", 2, "groups", "a", 1], message: "matches no person in the roster" },
       {
-        path: ["history", "rounds", 2, "groups", "b", 1],
-        message: "the person is listed twice in this group",
+        code: "unknown_person",
+        facts: {},
+        path: ["history", "rounds", 2, "groups", "a", 1],
+        text: "history.rounds[2].groups.a[1]: matches no person in the roster",
       },
       {
+        code: "listed_twice",
+        facts: {},
+        path: ["history", "rounds", 2, "groups", "b", 1],
+        text: "history.rounds[2].groups.b[1]: the same person is listed twice",
+      },
+      {
+        code: "listed_twice",
+        facts: {},
         path: ["history", "rounds", 3, "groups", "b", 1],
-        message: 'the person is already in group "a" in this round',
+        text: "history.rounds[3].groups.b[1]: the same person is listed twice",
       },
     ]);
     expect(graph.size).toBe(4);
@@ -295,7 +306,12 @@ describe("bad histories", () => {
 
   it("rejects people with the same id", () => {
     expect(issues(() => emptyMeetingGraph([person("a", {}), person("a", {})]))).toEqual([
-      { path: ["people", 1, "id"], message: "the same id as an earlier person" },
+      {
+        code: "duplicate_id",
+        facts: { kind: "person", first: 0 },
+        path: ["people", 1, "id"],
+        text: "people[1].id: the same id as people[0]",
+      },
     ]);
   });
 

@@ -151,7 +151,9 @@ describe("quoting, blank lines and spaces", () => {
       { line: 2, cells: ["1", "Nordmann; Kari", "første linje\nandre linje"] },
       { line: 4, cells: ["2", 'Ola "Ola" Nordmann', "a\n\nb"] },
     ]);
-    expect(table.skipped).toEqual([{ line: 7, reason: "expected 3 fields as in the header, found 2" }]);
+    expect(table.skipped).toEqual([
+      { line: 7, issues: [{ code: "row_width", facts: { expected: 3, found: 2 }, path: [], line: 7 }] },
+    ]);
   });
 
   it("drops blank lines anywhere, and rows of empty cells", () => {
@@ -215,18 +217,21 @@ describe("headers, ids and values", () => {
     );
     const roster = readRoster(text);
     expect(roster.attributes).toEqual({
-      Agency: { kind: "categorical", weight: 3 },
-      Department: { kind: "categorical", weight: 2 },
-      Role: { kind: "categorical", weight: 1 },
-      Gender: { kind: "categorical", weight: 1 },
-      Level: { kind: "categorical", weight: 1 },
+      Agency: { kind: "categorical", weight: 3, goal: "mix" },
+      Department: { kind: "categorical", weight: 2, goal: "mix" },
+      Role: { kind: "categorical", weight: 1, goal: "mix" },
+      Gender: { kind: "categorical", weight: 1, goal: "mix" },
+      Level: { kind: "categorical", weight: 1, goal: "mix" },
       Tenure: { kind: "numeric", weight: 1 },
       Age: { kind: "numeric", weight: 1 },
       Years: { kind: "numeric", weight: 1 },
     });
     expect(roster.people[0].attributes).not.toHaveProperty("Favourite colour");
-    expect(roster.extra.a1["Favourite colour"]).toBe("blue");
-    expect(roster.emails).toEqual({ a1: "kari@x.no" });
+    expect(roster.cells.get("a1")?.[roster.columns.indexOf("Favourite colour")]).toBe("blue");
+    expect(roster.columnUses.filter((u) => u.use === "unused").map((u) => u.column)).toEqual([
+      "Favourite colour",
+    ]);
+    expect(roster.emails).toEqual(new Map([["a1", "kari@x.no"]]));
   });
 
   it("lets the mapping name, add, override and ignore columns (matching headers loosely)", () => {
@@ -246,20 +251,12 @@ describe("headers, ids and values", () => {
       },
     });
     expect(roster.attributes).toEqual({
-      Virksomhet: { kind: "categorical", weight: 5, maxPerGroup: 1 },
-      Farge: { kind: "categorical", weight: 1 },
+      Virksomhet: { kind: "categorical", weight: 5, maxPerGroup: 1, goal: "mix" },
+      Farge: { kind: "categorical", weight: 1, goal: "mix" },
     });
     expect(roster.people.map((p) => p.id)).toEqual(["kari@x.no", "ola@x.no"]);
     expect(roster.columns).toEqual(["Nr", "Navn", "Epost", "Virksomhet", "Enhet", "Farge", "Alder"]);
-    expect(roster.extra["ola@x.no"]).toEqual({
-      Nr: "8",
-      Navn: "Ola",
-      Epost: "ola@x.no",
-      Virksomhet: "EBY",
-      Enhet: "Drift",
-      Farge: "rød",
-      Alder: "",
-    });
+    expect(roster.cells.get("ola@x.no")).toEqual(["8", "Ola", "ola@x.no", "EBY", "Drift", "rød", ""]);
   });
 
   it("makes ids from the e-mail (lower case), else P1, P2, … in file order", () => {
@@ -277,8 +274,13 @@ describe("headers, ids and values", () => {
       mapping: { id: "E-post", skipInvalidRows: true },
     });
     expect(roster.people).toEqual([{ id: "Kari@Oslo.no", name: "Kari", attributes: {} }]);
-    expect(roster.emails).toEqual({ "Kari@Oslo.no": "Kari@Oslo.no" });
-    expect(roster.skipped).toEqual([{ line: 3, reason: "column 2 (E-post): required cell is empty" }]);
+    expect(roster.emails).toEqual(new Map([["Kari@Oslo.no", "Kari@Oslo.no"]]));
+    expect(roster.skipped).toEqual([
+      {
+        line: 3,
+        issues: [{ code: "cell_empty", facts: {}, path: [], line: 3, column: 2, columnName: "E-post" }],
+      },
+    ]);
   });
 
   it("joins Fornavn and Etternavn into the name", () => {

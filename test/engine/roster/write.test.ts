@@ -25,7 +25,10 @@ describe("toCsv", () => {
 
   it("neutralises text that would start a formula, but not plain numbers", () => {
     expect(neutraliseFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
-    expect(neutraliseFormula("+47 22 00 00 00")).toBe("'+47 22 00 00 00");
+    // A phone number or a signed number names no function: Excel cannot run it, so it stays.
+    expect(neutraliseFormula("+47 22 00 00 00")).toBe("+47 22 00 00 00");
+    expect(neutraliseFormula("+47 (22) 00-00.00")).toBe("+47 (22) 00-00.00");
+    expect(neutraliseFormula("+47 22 00 00 00 HYPERLINK")).toBe("'+47 22 00 00 00 HYPERLINK");
     expect(neutraliseFormula("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(neutraliseFormula("\tx")).toBe("'\tx");
@@ -44,10 +47,7 @@ describe("toCsv", () => {
     const out = toCsv(
       [
         [...roster.columns, "Gruppe"],
-        ...roster.people.map((p) => [
-          ...roster.columns.map((c) => roster.extra[p.id][c]),
-          p.id === "1" ? "A" : "B",
-        ]),
+        ...roster.people.map((p) => [...(roster.cells.get(p.id) ?? []), p.id === "1" ? "A" : "B"]),
       ],
       { delimiter: roster.delimiter, bom: true, decimalComma: roster.delimiter === ";" },
     );

@@ -4,98 +4,34 @@
  * two, equals the difference of two full recomputes (`meetingFigures`); applied moves keep
  * the running cost and hard count exact; rounds that have not joined are ignored.
  */
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileRounds, type RoundsModel } from "../../../engine/rounds/compile.js";
+import { compileRounds } from "../../../engine/rounds/compile.js";
 import { fewestPairs, MeetingsTerm, meetingFigures, repeatCost } from "../../../engine/rounds/meetings.js";
 import { parseRoundsProblem } from "../../../engine/rounds/validate.js";
 import { roundsProblemArb } from "./arbitraries.js";
-
-function groupOfs(rm: RoundsModel, unitGroups: Int32Array[], joined: boolean[]) {
-  return rm.rounds.map((round, r) => {
-    if (!joined[r]) return null;
-    const g = new Int32Array(round.model.n);
-    for (let p = 0; p < round.model.n; p++) g[p] = unitGroups[r][round.model.unitOf[p]];
-    return g;
-  });
-}
-
-const moveArb = fc.array(
-  fc.record({ r: fc.nat(), swap: fc.boolean(), u: fc.nat(), v: fc.nat(), h: fc.nat(), apply: fc.boolean() }),
-  { minLength: 1, maxLength: 40 },
-);
+import { checkRoundsTerm } from "./harness.js";
 
 describe("meetings term", () => {
   it("every move delta equals a full recompute, and applied moves keep the running values exact", () => {
-    fc.assert(
-      fc.property(
-        roundsProblemArb({ maxPeople: 10, maxRounds: 3, rules: true }),
-        fc.array(fc.nat(), { minLength: 10, maxLength: 10 }),
-        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-        moveArb,
-        (input, start, joinMask, moves) => {
-          const { problem, roundProblems } = parseRoundsProblem(input);
-          const rm = compileRounds(problem, roundProblems);
-          const joined = rm.rounds.map((_, r) => r === 0 || joinMask[r]);
-          const unitGroups = rm.rounds.map((round) =>
-            Int32Array.from(
-              { length: round.model.unitCount },
-              (_, u) => start[u % start.length] % round.model.m,
-            ),
-          );
-          const term = new MeetingsTerm(rm);
-          rm.rounds.forEach((_, r) => {
-            if (joined[r]) term.addRound(r, unitGroups[r]);
-          });
-          const base = meetingFigures(
-            rm,
-            rm.rounds.map(() => null),
-          );
-          const full = () => meetingFigures(rm, groupOfs(rm, unitGroups, joined));
-          expect(term.cost).toBe(full().cost);
-          // The running hard count excludes repeats inside the history alone.
-          expect(term.hard).toBe(full().repeats - base.repeats);
-          for (const move of moves) {
-            const r = move.r % rm.rounds.length;
-            if (!joined[r]) continue;
-            const model = rm.rounds[r].model;
-            const u = move.u % model.unitCount;
-            const g = unitGroups[r][u];
-            const before = full();
-            const after = Int32Array.from(unitGroups[r]);
-            let v = -1;
-            let h = -1;
-            if (move.swap) {
-              v = move.v % model.unitCount;
-              if (unitGroups[r][v] === g) continue;
-              after[u] = unitGroups[r][v];
-              after[v] = g;
-              term.evalSwap(r, u, v);
-            } else {
-              if (model.m < 2) continue;
-              h = move.h % model.m;
-              if (h === g) continue;
-              after[u] = h;
-              term.evalRelocate(r, u, h);
-            }
-            const saved = unitGroups[r];
-            unitGroups[r] = after;
-            const expected = full();
-            unitGroups[r] = saved;
-            expect(term.dCost).toBe(expected.cost - before.cost);
-            expect(term.dHard).toBe(expected.repeats - before.repeats);
-            if (move.apply) {
-              if (v >= 0) term.applySwap(r, u, v);
-              else term.applyRelocate(r, u, h);
-              unitGroups[r] = after;
-              expect(term.cost).toBe(expected.cost);
-              expect(term.hard).toBe(expected.repeats - base.repeats);
-            }
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+    checkRoundsTerm({
+      arb: roundsProblemArb({ maxPeople: 10, maxRounds: 3, rules: true }),
+      create: (_problem, _rounds, rm) => {
+        // The running hard count excludes repeats inside the history alone.
+        const base = meetingFigures(
+          rm,
+          rm.rounds.map(() => null),
+        );
+        return {
+          term: new MeetingsTerm(rm),
+          full: (groupings) => {
+            const figures = meetingFigures(rm, groupings);
+            return { cost: figures.cost, hard: figures.repeats - base.repeats };
+          },
+        };
+      },
+      numRuns: 300,
+      seed: 801,
+    });
   });
 
   it("edge cases: a move into an empty group, out of a group of one, and a repeat of 3", () => {

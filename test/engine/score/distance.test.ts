@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../../../engine/compile/compile.js";
-import { ProblemInputError, parseProblem } from "../../../engine/index.js";
-import { fullRawScore } from "../../../engine/score/full.js";
+import { en, ProblemInputError, parseProblem, wordIssue } from "../../../engine/index.js";
 import { buildObjective } from "../../../engine/score/objective.js";
 
 const people = ["a", "b", "c", "d"].map((id) => ({ id }));
@@ -31,17 +30,22 @@ describe("distance term", () => {
   it("rejects a matrix of the wrong shape, asymmetric, with a non-zero diagonal or negative", () => {
     const groups = { count: 2 };
     expect(issuesOf({ people, groups, distance: { matrix: matrix.slice(0, 3) } })).toEqual([
-      { path: ["distance", "matrix"], message: "expected 4 rows (one per person), got 3" },
+      { code: "distance_rows", facts: { expected: 4, found: 3 }, path: ["distance", "matrix"] },
     ]);
     expect(issuesOf({ people, groups, distance: { matrix: [...matrix.slice(0, 3), [3, 5, 6]] } })).toEqual([
-      { path: ["distance", "matrix", 3], message: "expected 4 columns, got 3" },
+      { code: "distance_columns", facts: { expected: 4, found: 3 }, path: ["distance", "matrix", 3] },
     ]);
     const bad = matrix.map((row) => [...row]);
     bad[2][1] = 7;
     bad[3][3] = 1;
-    expect(issuesOf({ people, groups, distance: { matrix: bad } })).toEqual([
-      { path: ["distance", "matrix", 2, 1], message: "not symmetric: [1][2] is 4, [2][1] is 7" },
-      { path: ["distance", "matrix", 3, 3], message: "the diagonal must be 0, got 1" },
+    const issues = issuesOf({ people, groups, distance: { matrix: bad } });
+    expect(issues).toEqual([
+      { code: "distance_asymmetric", facts: { row: 2, column: 1 }, path: ["distance", "matrix", 2, 1] },
+      { code: "distance_diagonal", facts: {}, path: ["distance", "matrix", 3, 3] },
+    ]);
+    expect(issues.map((i) => wordIssue(i, en))).toEqual([
+      "distance.matrix[2][1]: not symmetric: [2][1] differs from [1][2]",
+      "distance.matrix[3][3]: the diagonal must be 0 (a person's distance to themselves)",
     ]);
     const negative = matrix.map((row) => [...row]);
     negative[0][1] = -1;
@@ -56,11 +60,12 @@ describe("distance term", () => {
   it("value, bound and expectation by hand: 4 people in 2 pairs", () => {
     const model = compile(parseProblem({ people, groups: { count: 2 }, distance: { matrix } }));
     const objective = buildObjective(model);
+    const term = objective.terms.find((t) => t.term === "distance");
     // {a,d} {b,c}: 3 + 4 = 7 inside groups.
-    expect(fullRawScore(model, Int32Array.from([0, 1, 1, 0])).distance).toBe(-7);
+    expect(term?.instance.full(Int32Array.from([0, 1, 1, 0]))).toBe(-7);
     // Each person's largest distance: 3, 5, 6, 6 -> bound 10 (the true best is {a,b}{c,d} = 7 or {a,c}{b,d} = 7, {a,d}{b,c} = 7).
-    expect(objective.distance?.lowerBound).toBe(-10);
+    expect(term?.lowerBound).toBe(-10);
     // Total 21, each pair together with chance 2·2/(4·3) = 1/3.
-    expect(objective.distance?.expectation).toBeCloseTo(-7, 12);
+    expect(term?.expectation).toBeCloseTo(-7, 12);
   });
 });

@@ -7,7 +7,10 @@ import { compile } from "../../../engine/compile/compile.js";
 import { type ProblemInput, parseProblem, solve } from "../../../engine/index.js";
 import { IncrementalScore } from "../../../engine/score/incremental.js";
 import { buildObjective } from "../../../engine/score/objective.js";
-import { tryGroupExchange } from "../../../engine/search/groupExchange.js";
+import { SearchContext } from "../../../engine/search/driver.js";
+import { tryGroupExchange } from "../../../engine/search/moves/groupExchange.js";
+import { Rng } from "../../../engine/search/rng.js";
+import { SingleSpace } from "../../../engine/search/space.js";
 
 // Groups of exactly 2; p0 and p4 together; p4 was in group 3: the optimum moves the pair there.
 const input: ProblemInput = {
@@ -38,15 +41,25 @@ describe("group exchange", () => {
       buildObjective(model),
       Int32Array.from(model.unitOf.map((_, u) => u % 3)).subarray(0, model.unitCount),
     );
+    // Assert mode: every exchange and undo is checked against a full recompute.
+    const ctx = new SearchContext(
+      new SingleSpace(score, 0.7),
+      new Rng(1),
+      { timeLimitMs: 1000 },
+      { assert: true },
+    );
+    const exchange = (g: number, h: number, keep: () => boolean) => tryGroupExchange(ctx, score, g, h, keep);
     const before = { groups: Array.from(score.unitGroup), hard: score.hard, soft: score.soft };
     const g = score.unitGroup[model.unitOf[1]];
-    expect(tryGroupExchange(score, g, (g + 1) % 3, () => true)).toBe(false);
+    expect(exchange(g, (g + 1) % 3, () => true)).toBe(false);
     const others = [0, 1, 2].filter((x) => x !== g);
-    expect(tryGroupExchange(score, others[0], others[1], () => false)).toBe(false);
+    expect(exchange(others[0], others[1], () => false)).toBe(false);
     expect({ groups: Array.from(score.unitGroup), hard: score.hard, soft: score.soft }).toEqual(before);
-    expect(tryGroupExchange(score, others[0], others[1], () => true)).toBe(true);
+    expect(exchange(others[0], others[1], () => true)).toBe(true);
     expect(Array.from(score.unitGroup)).not.toEqual(before.groups);
-    expect(tryGroupExchange(score, others[0], others[1], () => true)).toBe(true);
+    expect(exchange(others[0], others[1], () => true)).toBe(true);
     expect(Array.from(score.unitGroup)).toEqual(before.groups);
+    expect(ctx.iterations).toBe(3);
+    expect(ctx.accepted).toBe(2);
   });
 });

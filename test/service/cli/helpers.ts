@@ -23,6 +23,16 @@ export interface RunOptions {
   /** Pretend standard error is a terminal. */
   tty?: boolean;
   readStdin?: () => Promise<Uint8Array>;
+  /** Standard output is piped (not a terminal); default: a terminal. */
+  piped?: boolean;
+  /** The environment main sees; default `{ TVERR_LANG: "en" }` (English messages). */
+  env?: Record<string, string | undefined>;
+  /** Aborted to interrupt a search, as Ctrl-C does. */
+  signal?: AbortSignal;
+  /** Read files through this instead of the disk (default: the disk). */
+  readFile?: (path: string) => Promise<Uint8Array>;
+  /** Sees each write to standard error as it happens (a progress line, say). */
+  onStderr?: (text: string) => void;
 }
 
 /** Run the CLI in-process with captured streams; files are real (use a temp folder). */
@@ -36,10 +46,12 @@ export async function tverr(args: string[], options: RunOptions = {}): Promise<R
       write: (t) => {
         stdout += t;
       },
+      isTTY: options.piped !== true,
     },
     stderr: {
       write: (t) => {
         stderr += t;
+        options.onStderr?.(t);
       },
       isTTY: options.tty === true,
     },
@@ -49,6 +61,7 @@ export async function tverr(args: string[], options: RunOptions = {}): Promise<R
         typeof options.stdin === "string"
           ? new TextEncoder().encode(options.stdin)
           : (options.stdin ?? new Uint8Array())),
+    ...(options.readFile ? { readFile: options.readFile } : {}),
     exit: (code) => void exits.push(code),
     writeFile: async (path, text) => {
       written.push(path);
@@ -56,7 +69,10 @@ export async function tverr(args: string[], options: RunOptions = {}): Promise<R
       await writeFile(path, text, "utf8");
     },
   };
-  const code = await main(args, io);
+  const code = await main(args, io, {
+    env: options.env ?? { TVERR_LANG: "en" },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return { code, stdout, stderr, exits, written };
 }
 

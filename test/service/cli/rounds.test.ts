@@ -78,7 +78,7 @@ describe("tverr compose --rounds", () => {
   it("reports each round, the meetings figures and the network before and after", async () => {
     const md = await tverr(["compose", ROSTER, "--size", "3", "--rounds", "3", ...FAST]);
     expect(md.code).toBe(0);
-    expect(md.stdout).toMatch(/^# Groups over rounds from /);
+    expect(md.stdout).toMatch(/^# Groups over rounds: .*ledere\.csv\n/);
     expect(md.stdout).toContain("## Meetings");
     expect(md.stdout).toMatch(/\| Pairs who meet for the first time \| 36 \|/);
     expect(md.stdout).toMatch(/\| Pairs who meet again \| 0 \|/);
@@ -148,7 +148,7 @@ describe("tverr compose --rounds", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
-      `tverr: ${history}: line 3, column 3 (Navn): matches no person in the roster`,
+      `tverr: ${history}, line 3, column 3 (Navn): matches no person in the roster (by id, e-mail or name)\n`,
     );
     expect(run.stderr).not.toContain("Ukjent");
   });
@@ -176,7 +176,9 @@ describe("tverr compose --rounds", () => {
   it("takes round flags only with --rounds or --history", async () => {
     const run = await tverr(["compose", ROSTER, "--size", "3", "--no-repeats"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--no-repeats: compose rounds with --rounds N (or --history FILE)");
+    expect(run.stderr).toMatch(
+      /^tverr: --no-repeats: meetings applies to rounds only; give rounds as well\ntverr: \(see tverr compose --help\)\n$/m,
+    );
     const zero = await tverr(["compose", ROSTER, "--size", "3", "--rounds", "0"]);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain("--rounds: expected a whole number of 1 or more");
