@@ -76,6 +76,15 @@ export {
   type NetworkMeasures,
   networkMarkdown,
 } from "./network/index.js";
+export { serveThread, type ThreadContext, type ThreadHandler } from "./parallel/serveThread.js";
+// Hosting the engine in worker threads: the pool the service keeps and the loop a thread runs.
+export { siblingModule } from "./parallel/threadEntry.js";
+export {
+  ThreadPool,
+  ThreadStoppedError,
+  type ThreadStopReason,
+  ThreadTaskError,
+} from "./parallel/threadPool.js";
 // The problem.
 export { MAX_GROUPS, MAX_ID_LENGTH, MAX_REPEAT, MAX_ROUNDS } from "./problem/fields.js";
 export { canonicalSizes, resolveGroups } from "./problem/groups.js";

@@ -12,6 +12,8 @@
  * failure. A diagnosis names people by their position in the request (`people[3]`), not by
  * id: ids are often e-mail addresses, and error replies travel further than results.
  */
+
+import type { ThreadContext } from "../engine/index.js";
 import {
   type ComposeRequest,
   type ComposeResult,
@@ -22,7 +24,6 @@ import {
   ProblemInputError,
   type SearchProgress,
 } from "../engine/index.js";
-import type { ThreadContext } from "../engine/parallel/serveThread.js";
 
 /** A composition to run: the checked request, and what the stores show before it runs. */
 export interface Composition {

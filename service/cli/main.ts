@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { type Locale, pickLocale } from "../../engine/locale/index.js";
+import { type Locale, pickLocale } from "../../engine/index.js";
 import type { Context } from "./context.js";
 import { EXIT, FileError, UsageError } from "./errors.js";
 import { type FlagSpec, type ParsedFlags, parseFlags, renderHelp, suggestion } from "./flags.js";

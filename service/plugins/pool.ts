@@ -8,7 +8,7 @@
  * Every task also has a time cap: its time limit plus `DEADLINE_SLACK_MS`.
  */
 import type { SearchProgress } from "../../engine/index.js";
-import { ThreadPool } from "../../engine/parallel/threadPool.js";
+import { ThreadPool } from "../../engine/index.js";
 import { SOLVER_THREAD } from "../threads.js";
 import type { Composition, SolveOutcome, SolveTask } from "../worker.js";
 import { shared } from "./shared.js";

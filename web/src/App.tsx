@@ -4,7 +4,7 @@
  * reader and the keyboard start at the top of the new screen.
  */
 import { useEffect, useRef } from "preact/hooks";
-import { LOCALES } from "../../engine/locale/index.js";
+import { LOCALES } from "../../engine/page.js";
 import type { Actions } from "./app/actions.js";
 import { type AppState, STEPS, type StepId } from "./app/model.js";
 import { CompareScreen } from "./screens/CompareScreen.js";

@@ -3,7 +3,7 @@
  * state. The service assembles every request from the roster and the settings; the engine
  * checks, composes and scores; the page keeps the results and shows them.
  */
-import { LOCALES, type Locale } from "../../../engine/locale/index.js";
+import { LOCALES, type Locale } from "../../../engine/page.js";
 import {
   ApiError,
   cancelJob,

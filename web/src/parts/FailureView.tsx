@@ -2,7 +2,7 @@
  * What went wrong, as the service said it: its detail, and every issue with where it is
  * (file, line, column) and what to do. Or that the service could not be reached.
  */
-import type { Locale } from "../../../engine/locale/index.js";
+import type { Locale } from "../../../engine/page.js";
 import type { Failure } from "../app/model.js";
 
 export function FailureView({ failure, L }: { failure: Failure; L: Locale }) {

@@ -4,7 +4,7 @@
  * it breaks. When editable, a person is a button (pick to move, by keyboard or click), can
  * be dragged to another card (move) or onto another person (swap), and pinned where they are.
  */
-import type { Locale } from "../../../engine/locale/index.js";
+import type { Locale } from "../../../engine/page.js";
 import type { GroupReport, PreviewPerson, Violation } from "../types.js";
 import { violationText } from "./ReportSummary.js";
 

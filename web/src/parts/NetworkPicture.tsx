@@ -7,7 +7,7 @@
  * SVG rather than a canvas library: a few hundred shapes, crisp on a projector, readable by
  * a screen reader through its title and description, and nothing to load.
  */
-import type { Locale } from "../../../engine/locale/index.js";
+import type { Locale } from "../../../engine/page.js";
 import type { AgencyTies } from "../types.js";
 
 /** Sector colours with at least 3:1 contrast on white (non-text contrast, WCAG 1.4.11). */

@@ -3,7 +3,7 @@
  * keyboard reaches them), and the chosen show as removable chips.
  */
 import { useState } from "preact/hooks";
-import type { PageWords } from "../../../engine/locale/pageTypes.js";
+import type { PageWords } from "../../../engine/page.js";
 import type { PreviewPerson } from "../types.js";
 
 const MATCHES = 8;

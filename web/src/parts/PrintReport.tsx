@@ -3,7 +3,7 @@
  * moved), then every group with its members and their values. Print styles (print.css) show
  * only this, in black on white, a group never split over two pages.
  */
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { AppState } from "../app/model.js";
 import { groupsOf } from "../screens/GroupsScreen.js";
 import { plain, ReportSummary } from "./ReportSummary.js";

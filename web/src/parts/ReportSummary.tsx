@@ -4,7 +4,7 @@
  * bound); the overall quality or the proof that it is optimal. Words from the locale.
  */
 import type { ComponentChildren } from "preact";
-import type { Locale } from "../../../engine/locale/index.js";
+import type { Locale } from "../../../engine/page.js";
 import type { ReportView } from "../app/model.js";
 import type { Violation } from "../types.js";
 

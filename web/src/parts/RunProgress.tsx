@@ -3,7 +3,7 @@
  * allowed, the best grouping so far (rules broken, soft score), and Cancel, which keeps the
  * best found so far.
  */
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { isDone } from "../app/actions.js";
 

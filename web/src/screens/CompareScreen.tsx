@@ -4,7 +4,7 @@
  * under the same rules) or Tverr's with other weights. Every term and every rule of both, so
  * an analyst sees what a weight buys.
  */
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { isDone } from "../app/actions.js";
 import type { ReportView } from "../app/model.js";

@@ -4,7 +4,7 @@
  * report to print (or save as PDF from the browser's print dialog). A repaired grouping's
  * files and report say who moved and who is new.
  */
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { FailureView } from "../parts/FailureView.js";
 import { PrintReport } from "../parts/PrintReport.js";

@@ -7,7 +7,7 @@
  * they are and compose again around the pins.
  */
 import { useEffect, useState } from "preact/hooks";
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { isDone } from "../app/actions.js";
 import type { ReportView } from "../app/model.js";

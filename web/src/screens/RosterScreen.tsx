@@ -4,7 +4,7 @@
  * worth a look, or every problem with the file (line, column, what to do).
  */
 import { useState } from "preact/hooks";
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { FailureView } from "../parts/FailureView.js";
 import { FileInput } from "../parts/FileInput.js";

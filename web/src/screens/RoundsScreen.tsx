@@ -4,7 +4,7 @@
  * per round how many new people and agencies each leader meets, each round's groups, and
  * the has-met network by agency before and after, as a picture and as a heat map.
  */
-import { LOCALES } from "../../../engine/locale/index.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { isDone } from "../app/actions.js";
 import { FailureView } from "../parts/FailureView.js";

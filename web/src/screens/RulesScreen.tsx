@@ -6,8 +6,8 @@
  * engine whether the rules can hold and shows each reason with its fixes, a fix one click.
  */
 import { useState } from "preact/hooks";
-import { LOCALES } from "../../../engine/locale/index.js";
-import type { PageWords } from "../../../engine/locale/pageTypes.js";
+import type { PageWords } from "../../../engine/page.js";
+import { LOCALES } from "../../../engine/page.js";
 import type { ScreenProps } from "../App.js";
 import { isDone } from "../app/actions.js";
 import { FailureView } from "../parts/FailureView.js";
