@@ -25,7 +25,7 @@ import {
 } from "../../schemas.js";
 import { skippedView } from "../../views.js";
 import { readSides } from "./sides.js";
-import { assembleRoster } from "./submission.js";
+import { assembleRoster, querySettings } from "./submission.js";
 
 const RosterPreviewSchema = z
   .object({
@@ -92,7 +92,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       const query = request.query as z.output<typeof CsvQuerySchema>;
       const settings = multipart
         ? ((body as z.output<typeof MultipartBodySchema>).settings ?? {})
-        : { ...(query.settings ?? {}), ...(query.mapping ? { mapping: query.mapping } : {}) };
+        : querySettings(query);
       const sheet = multipart ? (body as z.output<typeof MultipartBodySchema>).sheet : query.sheet;
       const { assembled, delimiter, file } = await assembleRoster(
         bytes,

@@ -39,7 +39,7 @@ const OPTION_KEYS = ["seed", "timeLimitMs", "iterationLimit", "onInfeasible"] as
 type Query = z.output<typeof CsvQuerySchema>;
 
 /** Query parameters as settings (the CSV door's shorthand), under any `settings` given in full. */
-function querySettings(query: Query): ComposeSettings {
+export function querySettings(query: Query): ComposeSettings {
   const groups = Object.fromEntries(
     GROUP_KEYS.flatMap((k) => (query[k] !== undefined ? [[k, query[k]]] : [])),
   );
