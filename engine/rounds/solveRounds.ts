@@ -24,7 +24,7 @@ import { dealConstruction } from "../search/construct.js";
 import { runSearch, type SearchProgress, type StopReason } from "../search/driver.js";
 import { Rng } from "../search/rng.js";
 import { roundsStrategy } from "../search/strategies/index.js";
-import { groupOfPeople } from "../solve.js";
+import { groupOfPeople, type SolveStats } from "../solve.js";
 import { compileRounds } from "./compile.js";
 import { type MeetingFigures, MeetingsTerm, meetingFigures, meetingsNorm } from "./meetings.js";
 import { compileReach, ReachTerm, reachFigures, reachNorm } from "./reach.js";
@@ -83,17 +83,9 @@ export interface ReachReport {
   normalised: number;
 }
 
-export interface RoundsStats {
-  seed: number;
+/** A single search's figures, less the time to best; times to feasible are summed over searches. */
+export interface RoundsStats extends Omit<SolveStats, "timeToBestMs" | "stopReason"> {
   mode: RoundsMode;
-  iterations: number;
-  acceptedMoves: number;
-  movesPerSecond: number;
-  constructionMs: number;
-  searchMs: number;
-  totalMs: number;
-  /** Search time until every hard rule held: 0 from the start, -1 never (sum over searches). */
-  timeToFeasibleMs: number;
   stopReason: RoundsStopReason;
 }
 

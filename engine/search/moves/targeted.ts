@@ -488,13 +488,7 @@ export class TargetedMoves {
     if (bestV >= 0) score.evalSwap(u, bestV);
     else score.evalRelocate(u, bestH);
     this.evaluations++;
-    move.r = 0;
-    move.u = u;
-    move.v = bestV;
-    move.h = bestH;
-    this.dHard = bestHard;
-    this.dSoft = bestSoft;
-    return true;
+    return this.chosen(move, u, bestV, bestH, bestHard, bestSoft);
   }
 
   /** The best swap between a unit of g and a unit of h; left evaluated. */
@@ -523,12 +517,17 @@ export class TargetedMoves {
     if (bestU < 0) return false;
     score.evalSwap(bestU, bestV);
     this.evaluations++;
+    return this.chosen(move, bestU, bestV, h, bestHard, bestSoft);
+  }
+
+  /** Hand the chosen move (left evaluated) and its deltas to the driver. */
+  private chosen(move: Move, u: number, v: number, h: number, dHard: number, dSoft: number): true {
     move.r = 0;
-    move.u = bestU;
-    move.v = bestV;
+    move.u = u;
+    move.v = v;
     move.h = h;
-    this.dHard = bestHard;
-    this.dSoft = bestSoft;
+    this.dHard = dHard;
+    this.dSoft = dSoft;
     return true;
   }
 
