@@ -19,28 +19,26 @@
  * CPU budget on its own core; --jobs J runs J children at once (default 1).
  */
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "./lib/args.js";
 import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
 import { literatureLimitSeconds, REFERENCE_FILE, selectInstances } from "./mdgp/catalogue.js";
 import { instanceTable, summaryTable } from "./mdgp/mdgpTables.js";
 import { foldReferences } from "./mdgp/referenceRuns.js";
 import { runMdgp } from "./mdgp/runMdgp.js";
 
-const { values } = parseArgs({
-  options: {
-    set: { type: "string", multiple: true },
-    n: { type: "string", multiple: true },
-    instance: { type: "string", multiple: true },
-    runs: { type: "string" },
-    seeds: { type: "string" },
-    quick: { type: "boolean", default: false },
-    threads: { type: "string", default: "1" },
-    jobs: { type: "string", default: "1" },
-    time: { type: "string", description: "CPU seconds per run, overriding the literature's limit" },
-    scale: { type: "string", description: "multiply the limit (reference runs: 10)" },
-    reference: { type: "boolean", default: false },
-    baseline: { type: "string" },
-  },
+const values = scriptArgs(import.meta.url, {
+  set: { type: "string", multiple: true },
+  n: { type: "string", multiple: true },
+  instance: { type: "string", multiple: true },
+  runs: { type: "string" },
+  seeds: { type: "string" },
+  quick: { type: "boolean", default: false },
+  threads: { type: "string", default: "1" },
+  jobs: { type: "string", default: "1" },
+  time: { type: "string", description: "CPU seconds per run, overriding the literature's limit" },
+  scale: { type: "string", description: "multiply the limit (reference runs: 10)" },
+  reference: { type: "boolean", default: false },
+  baseline: { type: "string" },
 });
 
 const reference = values.reference;

@@ -16,8 +16,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import type { ChildResult } from "./child/childResult.js";
+import { scriptArgs } from "./lib/args.js";
 import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
 import { count, fixed, rate, seconds } from "./lib/format.js";
 import { markdownTable } from "./lib/markdown.js";
@@ -30,15 +30,13 @@ if (process.argv.includes("--family")) {
   process.exit(0);
 }
 
-const { values } = parseArgs({
-  options: {
-    case: { type: "string", multiple: true },
-    runs: { type: "string", default: "3" },
-    quick: { type: "boolean", default: false },
-    baseline: { type: "string" },
-    search: { type: "string" },
-    vs: { type: "string" },
-  },
+const values = scriptArgs(import.meta.url, {
+  case: { type: "string", multiple: true },
+  runs: { type: "string", default: "3" },
+  quick: { type: "boolean", default: false },
+  baseline: { type: "string" },
+  search: { type: "string" },
+  vs: { type: "string" },
 });
 
 const cases = (values.case ?? [...CASES]).map((name) => {

@@ -23,7 +23,6 @@
  * cohort and repeats press. The golfer table also runs the sequential search.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import type { Person } from "../engine/problem/schema.js";
 import {
   networkByRound,
@@ -31,20 +30,19 @@ import {
   type RoundsProblemInput,
   solveRounds,
 } from "../engine/rounds/index.js";
+import { scriptArgs } from "./lib/args.js";
 
-const { values } = parseArgs({
-  options: {
-    only: { type: "string", multiple: true },
-    runs: { type: "string", default: "3" },
-    time: { type: "string", description: "ms per golfer run" },
-    leadersTime: {
-      type: "string",
-      multiple: true,
-      description: "ms per leaders run (all rounds); repeatable",
-    },
-    meetingsWeight: { type: "string", default: "8", description: "leaders: weight of the meetings term" },
-    quick: { type: "boolean", default: false },
+const values = scriptArgs(import.meta.url, {
+  only: { type: "string", multiple: true },
+  runs: { type: "string", default: "3" },
+  time: { type: "string", description: "ms per golfer run" },
+  leadersTime: {
+    type: "string",
+    multiple: true,
+    description: "ms per leaders run (all rounds); repeatable",
   },
+  meetingsWeight: { type: "string", default: "8", description: "leaders: weight of the meetings term" },
+  quick: { type: "boolean", default: false },
 });
 const runs = values.quick ? 1 : Number(values.runs);
 const golferMs = Number(values.time ?? (values.quick ? 2000 : 10_000));

@@ -17,26 +17,24 @@
  * scaling table. Progress goes to stderr.
  */
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../lib/args.js";
 import { baselineTree, currentTree, type EngineTree, engineLabel } from "../lib/engineTrees.js";
 import { scalingTable, shapeTable, summaryTable } from "./familyTables.js";
 import { runFamily } from "./runFamily.js";
 
-const { values } = parseArgs({
-  options: {
-    family: { type: "boolean" },
-    n: { type: "string", multiple: true },
-    scaling: { type: "boolean", default: false },
-    shape: { type: "string", multiple: true },
-    seeds: { type: "string", default: "3" },
-    "roster-seed": { type: "string" },
-    time: { type: "string" },
-    threads: { type: "string", default: "1" },
-    jobs: { type: "string", default: "1" },
-    baseline: { type: "string" },
-    search: { type: "string" },
-    vs: { type: "string" },
-  },
+const values = scriptArgs(import.meta.url, {
+  family: { type: "boolean" },
+  n: { type: "string", multiple: true },
+  scaling: { type: "boolean", default: false },
+  shape: { type: "string", multiple: true },
+  seeds: { type: "string", default: "3" },
+  "roster-seed": { type: "string" },
+  time: { type: "string" },
+  threads: { type: "string", default: "1" },
+  jobs: { type: "string", default: "1" },
+  baseline: { type: "string" },
+  search: { type: "string" },
+  vs: { type: "string" },
 });
 
 const positive = (name: string, text: string | undefined, integer = true): number | undefined => {
