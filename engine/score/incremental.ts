@@ -218,11 +218,14 @@ export class IncrementalScore {
       const tally = this.tally;
       const keyCoef = this.objective.keyCoef;
       const hasKeyRules = model.hasKeyRules;
+      const cells = tally.allDense;
+      const gRow = g * tally.width;
+      const hRow = h * tally.width;
       for (let i = model.unitKeyStart[u]; i < model.unitKeyStart[u + 1]; i++) {
         const key = model.unitKey[i];
         const t = model.unitKeyCount[i];
-        const ng = tally.count(g, key);
-        const nh = tally.count(h, key);
+        const ng = cells !== null ? cells[gRow + key] : tally.count(g, key);
+        const nh = cells !== null ? cells[hRow + key] : tally.count(h, key);
         ds += keyCoef[key] * t * (nh - ng + t);
         if (hasKeyRules) dh += this.keyHardDelta(key, ng, nh, t);
       }
@@ -263,6 +266,9 @@ export class IncrementalScore {
       const tally = this.tally;
       const keyCoef = this.objective.keyCoef;
       const hasKeyRules = model.hasKeyRules;
+      const cells = tally.allDense;
+      const gRow = g * tally.width;
+      const hRow = h * tally.width;
       if (ku === 1 && kv === 1) {
         // Fast path: two single people. Per attribute, p's key moves g->h and q's key h->g.
         const catCount = model.categorical.length;
@@ -274,14 +280,14 @@ export class IncrementalScore {
           const kq = personKey[q * catCount + a];
           if (kp === kq) continue;
           if (kp >= 0) {
-            const ng = tally.count(g, kp);
-            const nh = tally.count(h, kp);
+            const ng = cells !== null ? cells[gRow + kp] : tally.count(g, kp);
+            const nh = cells !== null ? cells[hRow + kp] : tally.count(h, kp);
             ds += keyCoef[kp] * (nh - ng + 1);
             if (hasKeyRules) dh += this.keyHardDelta(kp, ng, nh, 1);
           }
           if (kq >= 0) {
-            const ng = tally.count(g, kq);
-            const nh = tally.count(h, kq);
+            const ng = cells !== null ? cells[gRow + kq] : tally.count(g, kq);
+            const nh = cells !== null ? cells[hRow + kq] : tally.count(h, kq);
             ds += keyCoef[kq] * (ng - nh + 1);
             if (hasKeyRules) dh += this.keyHardDelta(kq, ng, nh, -1);
           }
@@ -306,8 +312,8 @@ export class IncrementalScore {
           const e = scratch[key];
           if (e === 0) continue;
           scratch[key] = 0;
-          const ng = tally.count(g, key);
-          const nh = tally.count(h, key);
+          const ng = cells !== null ? cells[gRow + key] : tally.count(g, key);
+          const nh = cells !== null ? cells[hRow + key] : tally.count(h, key);
           ds += keyCoef[key] * e * (nh - ng + e);
           if (hasKeyRules) dh += this.keyHardDelta(key, ng, nh, e);
         }

@@ -18,7 +18,13 @@ export class KeyTally {
   /** Dense column of each key, or −(j + 1) for a key of slotted attribute j. */
   private readonly col: Int32Array;
   /** Dense columns per group row. */
-  private readonly width: number;
+  readonly width: number;
+  /**
+   * The dense table when no attribute is slotted (then key k is column k), else null: the
+   * kernel's deltas read it directly, one load per lookup instead of a call, a column
+   * lookup and a branch (about a tenth of the instructions of a move at the Oslo sample).
+   */
+  readonly allDense: Uint16Array | Int32Array | null;
   private readonly dense: Uint16Array | Int32Array;
   /** Attributes kept in slots, and their count. */
   private readonly slotted: Int32Array;
@@ -55,6 +61,7 @@ export class KeyTally {
     // 16-bit counts halve the table; a group holds more than 65,535 of a key only when it
     // may (or is forced to) hold that many people.
     this.dense = n <= 65_535 || maxSize <= 30_000 ? new Uint16Array(m * width) : new Int32Array(m * width);
+    this.allDense = slotted.length === 0 && this.col.every((c, k) => c === k) ? this.dense : null;
     this.slotted = Int32Array.from(slotted);
     this.slottedCount = slotted.length;
     this.cap = slotted.length > 0 ? Math.max(2, maxSize) : 0;
