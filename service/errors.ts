@@ -17,6 +17,7 @@ import {
   type HttpFacts,
   InfeasibleError,
   type InputIssue,
+  issue,
   issueMessage,
   jsonPointer,
   type Locale,
@@ -24,6 +25,7 @@ import {
   wordDiagnosis,
   wordHint,
 } from "../engine/index.js";
+import type { Config } from "./config.js";
 
 export interface IssueDetail {
   code: string;
@@ -179,4 +181,27 @@ function diagnosisDetail(d: Diagnosis, locale: Locale): DiagnosisDetail {
 /** The server's bound on people per problem: 413, like a body that is too large. */
 export function checkPeople(count: number, max: number): void {
   if (count > max) throw new HttpError(413, "too_many_people", { count, max });
+}
+
+/**
+ * The server's bounds on rounds: how many, and people × rounds. Each round is restricted,
+ * validated, compiled and (for a check) diagnosed per person, so the product bounds the work
+ * a request costs before its search starts; checked before any round is built.
+ */
+export function checkRounds(
+  rounds: readonly unknown[] | undefined,
+  people: number,
+  config: Pick<Config, "maxRounds" | "maxRoundPlacements">,
+): void {
+  if (rounds === undefined) return;
+  if (rounds.length > config.maxRounds) {
+    throw new ProblemInputError([
+      issue("above_limit", { limit: config.maxRounds, what: "rounds" }, ["rounds"]),
+    ]);
+  }
+  if (rounds.length * people > config.maxRoundPlacements) {
+    throw new ProblemInputError([
+      issue("above_limit", { limit: config.maxRoundPlacements, what: "placements" }, ["rounds"]),
+    ]);
+  }
 }

@@ -129,7 +129,10 @@ export type IssueFacts = {
   group_in_no_round: Record<string, never>;
   person_unplaced: { count: number };
   /** Above a configured cap (people, rounds, groups, cells, …). */
-  above_limit: { limit: number; what: "people" | "rounds" | "groups" | "cells" | "length" | "items" };
+  above_limit: {
+    limit: number;
+    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements";
+  };
   /** An option of a door (a query parameter, a form field) that does not apply to this request. */
   not_applicable: {
     part: string;

@@ -162,7 +162,10 @@ export const en: Locale = {
     group_in_no_round: () => "names a group that is in no round",
     person_unplaced: (f) =>
       `${people(f.count)} ${f.count === 1 ? "is" : "are"} in no group; every person needs a group`,
-    above_limit: (f) => `too many ${f.what}: at most ${num(f.limit, 0)}`,
+    above_limit: (f) =>
+      f.what === "placements"
+        ? `too many placements (people × rounds): at most ${num(f.limit, 0)}; compose fewer rounds at a time`
+        : `too many ${f.what}: at most ${num(f.limit, 0)}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} applies to a CSV or Excel roster only; set it in the problem instead`

@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import { type InputIssue, issue, type PathPart, ProblemInputError } from "../errors.js";
 import type { SchemaIssueFacts } from "../locale/codes.js";
+import { MAX_ID_LENGTH } from "./fields.js";
 import { groupCount, resolveGroups } from "./groups.js";
 import { entries } from "./records.js";
 import { type Problem, ProblemSchema } from "./schema.js";
@@ -46,7 +47,12 @@ export function zodIssues(error: z.ZodError, input?: unknown, prefix: PathPart[]
     const path = raw.path
       .filter((p): p is string | number => typeof p !== "symbol")
       .map((p) => (p === "\u0000__proto__" ? "__proto__" : p));
-    out.push(issue("schema", schemaFacts(raw), [...prefix, ...personKeysAsEntries(path, input)]));
+    out.push(
+      issue("schema", schemaFacts(keyIssue(raw)), [
+        ...prefix,
+        ...longKeysAsEntries(personKeysAsEntries(path, input), input),
+      ]),
+    );
     if (out.length >= 200) break;
   }
   return out;
@@ -62,6 +68,30 @@ function personKeysAsEntries(path: (string | number)[], input: unknown): PathPar
     return [...keyed, { entry: Math.max(0, index) }, ...path.slice(keyed.length + 1)];
   }
   return path;
+}
+
+/**
+ * A key longer than any the schema accepts is named by its entry number: it is the input
+ * that is wrong, and echoing it (twice, in the path and the pointer) would return whatever
+ * the caller sent, a megabyte included.
+ */
+function longKeysAsEntries(path: PathPart[], input: unknown): PathPart[] {
+  let node: unknown = input;
+  return path.map((part) => {
+    const parent = node;
+    node =
+      isObject(parent) || Array.isArray(parent)
+        ? (parent as Record<string, unknown>)[String(part)]
+        : undefined;
+    if (typeof part !== "string" || part.length <= MAX_ID_LENGTH) return part;
+    return { entry: isObject(parent) ? Math.max(0, Object.keys(parent).indexOf(part)) : 0 };
+  });
+}
+
+/** A key zod refused, by what was wrong with it (too long, ...) rather than "a key is not valid". */
+function keyIssue(raw: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (raw.code !== "invalid_key") return raw;
+  return (raw as unknown as { issues?: z.core.$ZodIssue[] }).issues?.[0] ?? raw;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

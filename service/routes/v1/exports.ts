@@ -22,6 +22,7 @@ import {
   issue,
   MAX_ID_LENGTH,
   network,
+  nullRecord,
   ProblemInputError,
   parseComposeRequest,
   problemOf,
@@ -168,7 +169,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
             history: composeRequest.history ?? { rounds: [] },
             newRounds: reports.map((r, i) => ({
               round: roundIds[i],
-              groups: Object.fromEntries(r.groups.map((g) => [g.id, g.members])),
+              groups: nullRecord(r.groups.map((g): [string, string[]] => [g.id, g.members])),
             })),
           })
         : undefined;
