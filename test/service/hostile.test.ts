@@ -225,6 +225,18 @@ describe("callers' keys are data", () => {
     expect(Object.hasOwn(assignment, "__proto__")).toBe(true);
   });
 
+  it("a person called __proto__ is in a job's result too", async () => {
+    const accepted = await post(
+      "/v1/compositions",
+      { people: [{ id: "__proto__" }, { id: "b" }], groups: { count: 1 } },
+      { prefer: "respond-async" },
+    );
+    const job = await pollJob(app, accepted.json().id, (j) => j.state === "succeeded");
+    expect(job.result).toBeDefined();
+    const res = await app.inject({ method: "GET", url: `/v1/jobs/${accepted.json().id}` });
+    expect(Object.hasOwn(JSON.parse(res.body).result.assignment, "__proto__")).toBe(true);
+  });
+
   it("a group called __proto__ is in the composed rounds", async () => {
     const res = await post("/v1/compositions", {
       people: three,
