@@ -21,6 +21,7 @@ import {
   issueMessage,
   jsonPointer,
   type Locale,
+  type PathPart,
   ProblemInputError,
   wordDiagnosis,
   wordHint,
@@ -204,4 +205,29 @@ export function checkRounds(
       issue("above_limit", { limit: config.maxRoundPlacements, what: "placements" }, ["rounds"]),
     ]);
   }
+}
+
+/**
+ * The server's bound on an explicit list of groups: no more groups than the people cap. A
+ * list may name groups that stay empty, but beyond the cap they are only work (every term
+ * and the diagnosis count per group), on the main thread for a check.
+ */
+export function checkGroupLists(
+  request: {
+    groups: { list?: readonly unknown[] };
+    rounds?: readonly { groups?: { list?: readonly unknown[] } }[];
+  },
+  max: number,
+): void {
+  const lists: [readonly unknown[] | undefined, PathPart[]][] = [
+    [request.groups.list, ["groups", "list"]],
+    ...(request.rounds ?? []).map((r, i): [readonly unknown[] | undefined, PathPart[]] => [
+      r.groups?.list,
+      ["rounds", i, "groups", "list"],
+    ]),
+  ];
+  const issues = lists
+    .filter(([list]) => list !== undefined && list.length > max)
+    .map(([, path]) => issue("above_limit", { limit: max, what: "groups" }, path));
+  if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 20));
 }

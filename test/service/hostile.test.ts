@@ -62,6 +62,24 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expect(issue.message).toContain("4");
   });
 
+  it("a list of more groups than the people cap is a 400 at the list", async () => {
+    const list = Array.from({ length: 10_001 }, (_, i) => ({ id: `g${i}`, minSize: 0, maxSize: 1 }));
+    for (const [url, extra] of [
+      ["/v1/checks", {}],
+      ["/v1/evaluations", { assignment: { a: "g0", b: "g0", c: "g0" } }],
+    ] as const) {
+      const res = await post(url, { people: three, groups: { list }, ...extra });
+      const [issue] = expectIssue(res, "above_limit", "/groups/list");
+      expect(issue.message).toContain("10,000");
+    }
+    const rounds = await post("/v1/checks", {
+      people: three,
+      groups: { count: 1 },
+      rounds: [{ id: "r1" }, { id: "r2", groups: { list } }],
+    });
+    expectIssue(rounds, "above_limit", "/rounds/1/groups/list");
+  });
+
   it("rounds[].repeat 2^53−1 is a 400 at the round, not an internal error", async () => {
     const res = await post("/v1/compositions", {
       people: three,

@@ -20,7 +20,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { checkPeople, checkRounds } from "../../errors.js";
+import { checkGroupLists, checkPeople, checkRounds } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
 import type { CsvQuerySchema, MultipartBodySchema } from "../../schemas.js";
 import { csvSourceFromPeople, csvSourceFromRoster } from "../../views.js";
@@ -135,6 +135,7 @@ export async function submission(request: FastifyRequest, config: Config): Promi
   const parsed = parseComposeRequest(input);
   checkPeople(parsed.people.length, config.maxPeople);
   checkRounds(parsed.rounds, parsed.people.length, config);
+  checkGroupLists(parsed, config.maxPeople);
   parsed.options.timeLimitMs = Math.min(parsed.options.timeLimitMs, config.maxTimeLimitMs);
   const roster = read?.assembled.roster;
   const csv =
