@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { type InputIssue, type IssueHint, issue, type PathPart, ProblemInputError } from "../errors.js";
 import type { InputWarning, IssueCode, IssueFacts } from "../locale/codes.js";
-import { MAX_MAGNITUDE } from "../problem/fields.js";
+import { MAX_ID_LENGTH, MAX_MAGNITUDE } from "../problem/fields.js";
 import { entries, keyedRecord, nullRecord } from "../problem/records.js";
 import { type AttributeSpec, AttributeSpecSchema, type Person } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
@@ -234,6 +234,12 @@ export function rosterToPeople(
       if (c === "") emptyInColumn[i]++;
     });
 
+  // Ids, names and categories come back in every result (once per group for a category):
+  // a cell too long for one is reported at its line and column, as any other cell problem.
+  const textCols = [
+    ...personCols,
+    ...[...attributeCols].flatMap(([i, spec]) => (spec.kind === "categorical" ? [i] : [])),
+  ];
   table.rows.forEach((row, r) => {
     const problems: CellProblem[] = [];
     const checked = new Set<number>();
@@ -296,6 +302,11 @@ export function rosterToPeople(
         if (first === undefined) known.set(key, cell);
         values[header[i]] = first ?? cell;
       }
+    }
+
+    for (const i of textCols) {
+      if (row.cells[i].length > MAX_ID_LENGTH)
+        problems.push({ column: i, code: "above_limit", facts: { limit: MAX_ID_LENGTH, what: "length" } });
     }
 
     const id = idCol !== undefined ? idCell : emailCol !== undefined ? emailCell?.toLowerCase() : `P${r + 1}`;

@@ -145,6 +145,23 @@ describe("names that would be echoed or multiplied", () => {
     expectIssue(res, "schema", "/people/0/attributes");
   });
 
+  it("a roster cell too long for a name, e-mail or category is a 400 at its line and column", async () => {
+    const long = "L".repeat(5_000);
+    const res = await csvPost(
+      "/v1/compositions?count=1",
+      `Navn;E-post;Virksomhet\n${long};a@x.no;E1\nB;b@x.no;${long}\nC;${long}@x.no;E2\n`,
+    );
+    expect(res.statusCode).toBe(400);
+    const issues = issuesOf(res).map(({ code, line, column }) => ({ code, line, column }));
+    expect(issues).toEqual([
+      { code: "above_limit", line: 2, column: 1 },
+      { code: "above_limit", line: 3, column: 3 },
+      { code: "above_limit", line: 4, column: 2 },
+    ]);
+    expect(issuesOf(res)[0].message).toBe("too long: at most 200 characters");
+    expect(res.body.length).toBeLessThan(2_000);
+  });
+
   it("a missing mapped column in a wide roster lists a few columns, not the whole header", async () => {
     const header = ["Navn", ...Array.from({ length: 20_000 }, (_, i) => `c${i}${"x".repeat(30)}`)];
     const roster = `${header.join(";")}\nA;${Array(20_000).fill("1").join(";")}\n`;

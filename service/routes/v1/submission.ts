@@ -126,7 +126,11 @@ export async function submission(request: FastifyRequest, config: Config): Promi
       const misplaced = Object.keys(query);
       if (misplaced.length > 0) {
         throw new ProblemInputError(
-          misplaced.map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
+          // A parameter's name is the caller's text: cut short, as every echoed name is.
+          misplaced
+            .slice(0, 20)
+            .map((k) => k.slice(0, 60))
+            .map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
         );
       }
       input = request.body;
