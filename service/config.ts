@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   TVERR_MAX_ROUNDS: int(1, MAX_ROUNDS).pipe(z.number().max(MAX_ROUNDS)),
   /** People × rounds one request may compose or check: every round is built and checked per person. */
   TVERR_MAX_ROUND_PLACEMENTS: int(1, 100_000),
+  /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
+  TVERR_MAX_MEETING_PAIRS: int(1, 500_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
   /** Problems with more people answer 202 and run as a job even without `Prefer: respond-async`. */
@@ -79,6 +81,7 @@ export interface Config {
   maxPeople: number;
   maxRounds: number;
   maxRoundPlacements: number;
+  maxMeetingPairs: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPeople: e.TVERR_MAX_PEOPLE,
     maxRounds: e.TVERR_MAX_ROUNDS,
     maxRoundPlacements: e.TVERR_MAX_ROUND_PLACEMENTS,
+    maxMeetingPairs: e.TVERR_MAX_MEETING_PAIRS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,

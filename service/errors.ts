@@ -12,6 +12,7 @@
 import {
   type Diagnosis,
   ExactUnsupportedError,
+  entries,
   formatPath,
   type HttpCode,
   type HttpFacts,
@@ -230,4 +231,22 @@ export function checkGroupLists(
     .filter(([list]) => list !== undefined && list.length > max)
     .map(([, path]) => issue("above_limit", { limit: max, what: "groups" }, path));
   if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 20));
+}
+
+/** Groups of earlier or new rounds: group id -> the people in it. */
+type Rounds = readonly { groups: Readonly<Record<string, readonly unknown[]>> }[] | undefined;
+
+/**
+ * The server's bound on the meetings a history (and new rounds) stands for: the pairs in its
+ * groups, Σ k(k−1)/2. The has-met network holds one tie per pair met, so ten thousand people
+ * in groups of a thousand are five million ties, for a body well under the size limit.
+ */
+export function checkMeetingPairs(parts: [Rounds, PathPart[]][], max: number): void {
+  let pairs = 0;
+  for (const [rounds, path] of parts) {
+    for (const round of rounds ?? []) {
+      for (const [, members] of entries(round.groups)) pairs += (members.length * (members.length - 1)) / 2;
+    }
+    if (pairs > max) throw new ProblemInputError([issue("above_limit", { limit: max, what: "pairs" }, path)]);
+  }
 }

@@ -172,9 +172,11 @@ export const en: Locale = {
     above_limit: (f) =>
       f.what === "placements"
         ? `too many placements (people × rounds): at most ${num(f.limit, 0)}; compose fewer rounds at a time`
-        : f.what === "length"
-          ? `too long: at most ${count(f.limit, "character", "characters")}`
-          : `too many ${f.what}: at most ${num(f.limit, 0)}`,
+        : f.what === "pairs"
+          ? `too many pairs in the groups (a group of k people is k(k−1)/2 pairs): at most ${num(f.limit, 0)}`
+          : f.what === "length"
+            ? `too long: at most ${count(f.limit, "character", "characters")}`
+            : `too many ${f.what}: at most ${num(f.limit, 0)}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} applies to a CSV or Excel roster only; set it in the problem instead`

@@ -12,7 +12,7 @@ import { build, pollJob, SMALL_ROSTER, smallProblem } from "./helper.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await build({ maxRoundPlacements: 1_000 });
+  app = await build({ maxRoundPlacements: 2_000 });
 });
 afterAll(async () => {
   await app.close();
@@ -91,14 +91,14 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
 
   it("rounds × people above the configured cap is a 400 at /rounds, before any round is built", async () => {
     const problem = smallProblem(12);
-    const rounds = Array.from({ length: 100 }, (_, i) => ({ id: `r${i}` }));
+    const rounds = Array.from({ length: 200 }, (_, i) => ({ id: `r${i}` }));
     for (const url of ["/v1/compositions", "/v1/checks"]) {
       const res = await post(url, { ...problem, rounds });
       const [issue] = expectIssue(res, "above_limit", "/rounds");
-      expect(issue.message).toContain("1,000");
+      expect(issue.message).toContain("2,000");
     }
     // Within the cap the same request is composed.
-    const ok = await post("/v1/checks", { ...problem, rounds: rounds.slice(0, 80) });
+    const ok = await post("/v1/checks", { ...problem, rounds: rounds.slice(0, 160) });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -109,6 +109,48 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
       rounds: Array.from({ length: 1_000 }, (_, i) => ({ id: `r${i}` })),
     });
     expectIssue(res, "schema", "/rounds");
+  });
+});
+
+describe("meetings that would make a huge network", () => {
+  // 1,500 people in one group are 1,124,250 pairs met, above the default 500,000.
+  const people = Array.from({ length: 1_500 }, (_, i) => ({ id: `p${i}` }));
+  const everyone = { round: "1", groups: { all: people.map((p) => p.id) } };
+
+  it("a history whose groups hold too many pairs is a 400 at the history", async () => {
+    const started = Date.now();
+    const res = await post("/v1/networks", { people, history: { rounds: [everyone] } });
+    const [issue] = expectIssue(res, "above_limit", "/history/rounds");
+    expect(issue.message).toContain("500,000");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const composed = await post("/v1/checks", {
+      people,
+      groups: { size: 5 },
+      rounds: [{ id: "r1" }],
+      history: { rounds: [everyone] },
+    });
+    expectIssue(composed, "above_limit", "/history/rounds");
+  });
+
+  it("new rounds count too", async () => {
+    const res = await post("/v1/networks", {
+      people,
+      history: { rounds: [] },
+      newRounds: [everyone],
+    });
+    expectIssue(res, "above_limit", "/newRounds");
+  });
+
+  it("so do the groupings of an export of rounds", async () => {
+    const assignment = Object.fromEntries(people.map((p) => [p.id, "1"]));
+    const res = await post("/v1/exports", {
+      request: { people, groups: { count: 1 } },
+      groupings: [
+        { round: "a", assignment },
+        { round: "b", assignment },
+      ],
+    });
+    expectIssue(res, "above_limit", "/groupings");
   });
 });
 
