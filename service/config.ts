@@ -41,7 +41,7 @@ const EnvSchema = z.object({
   /** People × rounds one request may compose or check: every round is built and checked per person. */
   TVERR_MAX_ROUND_PLACEMENTS: int(1, 100_000),
   /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
-  TVERR_MAX_MEETING_PAIRS: int(1, 500_000),
+  TVERR_MAX_MEETING_PAIRS: int(1, 1_000_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
   /** Problems with more people answer 202 and run as a job even without `Prefer: respond-async`. */

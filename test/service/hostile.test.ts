@@ -113,7 +113,7 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
 });
 
 describe("meetings that would make a huge network", () => {
-  // 1,500 people in one group are 1,124,250 pairs met, above the default 500,000.
+  // 1,500 people in one group are 1,124,250 pairs met, above the default 1,000,000.
   const people = Array.from({ length: 1_500 }, (_, i) => ({ id: `p${i}` }));
   const everyone = { round: "1", groups: { all: people.map((p) => p.id) } };
 
@@ -121,7 +121,7 @@ describe("meetings that would make a huge network", () => {
     const started = Date.now();
     const res = await post("/v1/networks", { people, history: { rounds: [everyone] } });
     const [issue] = expectIssue(res, "above_limit", "/history/rounds");
-    expect(issue.message).toContain("500,000");
+    expect(issue.message).toContain("1,000,000");
     expect(Date.now() - started).toBeLessThan(5_000);
     const composed = await post("/v1/checks", {
       people,
