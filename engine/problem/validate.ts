@@ -31,12 +31,12 @@ export function checkProblem(problem: Problem): Problem {
 
 /**
  * Records keyed by person ids: an issue inside one is located by the entry's position, so
- * the id does not travel in the error.
+ * the id does not travel in the error. Wherever they are nested (`assignment` also covers
+ * `incumbent.assignment` and an export's `groupings[n].assignment`).
  */
 const PERSON_KEYED: readonly (readonly string[])[] = [
   ["rules", "pins"],
   ["rules", "allowedGroups"],
-  ["incumbent", "assignment"],
   ["assignment"],
 ];
 
@@ -59,13 +59,18 @@ export function zodIssues(error: z.ZodError, input?: unknown, prefix: PathPart[]
 }
 
 function personKeysAsEntries(path: (string | number)[], input: unknown): PathPart[] {
-  for (const keyed of PERSON_KEYED) {
-    if (path.length <= keyed.length || !keyed.every((k, i) => path[i] === k)) continue;
-    let record: unknown = input;
-    for (const k of keyed) record = isObject(record) ? record[k] : undefined;
-    const key = path[keyed.length];
-    const index = isObject(record) ? Object.keys(record).indexOf(String(key)) : -1;
-    return [...keyed, { entry: Math.max(0, index) }, ...path.slice(keyed.length + 1)];
+  // The record may sit anywhere (an export's groupings[2].assignment, a settings file's
+  // problem.rules.pins): the first place its keys' path appears is where the id is.
+  for (let at = 0; at < path.length; at++) {
+    for (const keyed of PERSON_KEYED) {
+      const end = at + keyed.length;
+      if (path.length <= end || !keyed.every((k, i) => path[at + i] === k)) continue;
+      const record = valueAt(input, path.slice(0, end));
+      // A list there (a history group called "assignment") holds no person keys.
+      if (!isObject(record)) continue;
+      const index = Object.keys(record).indexOf(String(path[end]));
+      return [...path.slice(0, end), { entry: Math.max(0, index) }, ...path.slice(end + 1)];
+    }
   }
   return path;
 }
@@ -92,6 +97,14 @@ function longKeysAsEntries(path: PathPart[], input: unknown): PathPart[] {
 function keyIssue(raw: z.core.$ZodIssue): z.core.$ZodIssue {
   if (raw.code !== "invalid_key") return raw;
   return (raw as unknown as { issues?: z.core.$ZodIssue[] }).issues?.[0] ?? raw;
+}
+
+/** The value of `input` at `path`, or undefined. */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let node = input;
+  for (const k of path)
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[k] : undefined;
+  return node;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

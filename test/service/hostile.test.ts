@@ -372,6 +372,16 @@ describe("people's data stays out of errors", () => {
     expect(res.body).not.toContain("oslo.kommune.no");
   });
 
+  it("an export's grouping with a wrong group for a person names the entry, not the id", async () => {
+    const res = await post("/v1/exports", {
+      request: { people: [{ id: email }], groups: { count: 1 } },
+      groupings: [{ assignment: { [email]: 5 } }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain("oslo.kommune.no");
+    expect(issuesOf(res)[0].path).toBe("groupings[0].assignment[#1]");
+  });
+
   it("the diagnoses of a 422 name people by position", async () => {
     const res = await post("/v1/compositions", {
       people: [{ id: email, name: "Kari Nordmann" }, { id: "ola@oslo.kommune.no" }],
