@@ -112,6 +112,15 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
   });
 });
 
+describe("requests the engine refuses in the solver thread", () => {
+  it("exact mode with a term the MIP cannot express is a 422 naming the term, not an internal error", async () => {
+    const res = await post("/v1/compositions", { ...smallProblem(), exact: true });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: "exact_unsupported" });
+    expect(res.json().detail).toContain("balance");
+  });
+});
+
 describe("meetings that would make a huge network", () => {
   // 1,500 people in one group are 1,124,250 pairs met, above the default 1,000,000.
   const people = Array.from({ length: 1_500 }, (_, i) => ({ id: `p${i}` }));
