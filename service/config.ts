@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   TVERR_MAX_ROUNDS: int(1, MAX_ROUNDS).pipe(z.number().max(MAX_ROUNDS)),
   /** People × rounds one request may compose or check: every round is built and checked per person. */
   TVERR_MAX_ROUND_PLACEMENTS: int(1, 100_000),
+  /** A request's `threads` (searches run side by side, each its own thread and heap): at most this. */
+  TVERR_MAX_THREADS: int(1, Math.min(4, availableParallelism())),
   /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
   TVERR_MAX_MEETING_PAIRS: int(1, 1_000_000),
   /** A client's options.timeLimitMs is capped at this. */
@@ -82,6 +84,7 @@ export interface Config {
   maxRounds: number;
   maxRoundPlacements: number;
   maxMeetingPairs: number;
+  maxThreads: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRounds: e.TVERR_MAX_ROUNDS,
     maxRoundPlacements: e.TVERR_MAX_ROUND_PLACEMENTS,
     maxMeetingPairs: e.TVERR_MAX_MEETING_PAIRS,
+    maxThreads: e.TVERR_MAX_THREADS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,

@@ -250,3 +250,12 @@ export function checkMeetingPairs(parts: [Rounds, PathPart[]][], max: number): v
     if (pairs > max) throw new ProblemInputError([issue("above_limit", { limit: max, what: "pairs" }, path)]);
   }
 }
+
+/**
+ * The server's bound on `threads`: each is a thread with its own heap, inside a solver thread
+ * of the pool; 64 of them for twelve people took 2.8 GB and a minute.
+ */
+export function checkThreads(threads: number, max: number): void {
+  if (threads > max)
+    throw new ProblemInputError([issue("above_limit", { limit: max, what: "threads" }, ["threads"])]);
+}

@@ -137,7 +137,7 @@ export type IssueFacts = {
   /** Above a configured cap (people, rounds, groups, cells, …). */
   above_limit: {
     limit: number;
-    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements" | "pairs";
+    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements" | "pairs" | "threads";
   };
   /** An option of a door (a query parameter, a form field) that does not apply to this request. */
   not_applicable: {

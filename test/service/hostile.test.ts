@@ -80,6 +80,12 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expectIssue(rounds, "above_limit", "/rounds/1/groups/list");
   });
 
+  it("threads above the configured cap is a 400 at /threads, before any thread starts", async () => {
+    const res = await post("/v1/compositions", { ...smallProblem(), threads: 64 });
+    const [issue] = expectIssue(res, "above_limit", "/threads");
+    expect(issue.message).toMatch(/threads: at most \d/);
+  });
+
   it("rounds[].repeat 2^53−1 is a 400 at the round, not an internal error", async () => {
     const res = await post("/v1/compositions", {
       people: three,

@@ -20,7 +20,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { checkGroupLists, checkMeetingPairs, checkPeople, checkRounds } from "../../errors.js";
+import { checkGroupLists, checkMeetingPairs, checkPeople, checkRounds, checkThreads } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
 import type { CsvQuerySchema, MultipartBodySchema } from "../../schemas.js";
 import { csvSourceFromPeople, csvSourceFromRoster } from "../../views.js";
@@ -140,6 +140,7 @@ export async function submission(request: FastifyRequest, config: Config): Promi
   checkPeople(parsed.people.length, config.maxPeople);
   checkRounds(parsed.rounds, parsed.people.length, config);
   checkGroupLists(parsed, config.maxPeople);
+  checkThreads(parsed.threads, config.maxThreads);
   checkMeetingPairs([[parsed.history?.rounds, ["history", "rounds"]]], config.maxMeetingPairs);
   parsed.options.timeLimitMs = Math.min(parsed.options.timeLimitMs, config.maxTimeLimitMs);
   const roster = read?.assembled.roster;
