@@ -5,8 +5,9 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { score } from "../../../engine/index.js";
+import { checkGroupLists } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkGroupLists, checkPeople } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
 import { EvaluationBodySchema, EvaluationResultSchema, problemResponses } from "../../schemas.js";
 

@@ -32,8 +32,9 @@ import {
   summaryRows,
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
+import { checkMeetingPairs } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkMeetingPairs, checkPeople } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
 import { CsvTextSchema, problemResponses, XlsxFileSchema } from "../../schemas.js";
 import { wantsCsv } from "../../views.js";

@@ -5,8 +5,9 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { network } from "../../../engine/index.js";
+import { checkMeetingPairs } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkMeetingPairs, checkPeople } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
 import { NetworkBodySchema, NetworkResultSchema, problemResponses } from "../../schemas.js";
 
