@@ -108,6 +108,18 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it("an export of more people × groupings than it takes says which limit, and its value", async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ id: `q${i}` }));
+    const assignment = Object.fromEntries(many.map((p, i) => [p.id, String((i % 2) + 1)]));
+    const res = await post("/v1/exports", {
+      request: { people: many, groups: { count: 2 } },
+      groupings: Array.from({ length: 41 }, (_, i) => ({ round: `r${i}`, assignment })),
+    });
+    const [issue] = expectIssue(res, "above_limit", "/groupings");
+    expect(issue.message).toContain("people × rounds");
+    expect(issue.message).toContain("200,000");
+  });
+
   it("more rounds than the schema allows is a 400 at /rounds", async () => {
     const res = await post("/v1/checks", {
       people: three,

@@ -105,7 +105,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       checkPeople(composeRequest.people.length, config.maxPeople);
       if (composeRequest.people.length * body.groupings.length > MAX_EXPORT_PLACEMENTS) {
         throw new ProblemInputError([
-          issue("above_limit", { limit: MAX_EXPORT_ROUNDS, what: "rounds" }, ["groupings"]),
+          issue("above_limit", { limit: MAX_EXPORT_PLACEMENTS, what: "placements" }, ["groupings"]),
         ]);
       }
       checkTable(body, composeRequest.people.length);
