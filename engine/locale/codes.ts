@@ -126,6 +126,8 @@ export type IssueFacts = {
   distance_asymmetric: { row: number; column: number };
   /** A number so large that the arithmetic would overflow. */
   number_too_large: { limit: number };
+  /** Exact mode on a problem too large for the MIP: people × groups above the limit. */
+  exact_too_large: { cells: number; limit: number };
   /** The category is not among the attribute's categories (nobody has it). */
   unknown_category: { attribute: string };
   /** A part that applies to rounds only was given without rounds. */

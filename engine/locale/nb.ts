@@ -164,6 +164,8 @@ export const nb: Locale = {
     distance_diagonal: () => "diagonalen må være 0 (avstanden fra en person til seg selv)",
     distance_asymmetric: (f) => `ikke symmetrisk: [${f.row}][${f.column}] er ulik [${f.column}][${f.row}]`,
     number_too_large: (f) => `tallet er for stort: høyst ${num(f.limit, 0)}`,
+    exact_too_large: (f) =>
+      `eksakt modus er for små problemer: personer × grupper er ${num(f.cells, 0)}, høyst ${num(f.limit, 0)}; dropp eksakt modus for å søke i stedet`,
     unknown_category: (f) => `ingen har denne verdien av ${quote(f.attribute)}`,
     rounds_only: (f) => `${f.part} gjelder bare runder; oppgi runder også`,
     incumbent_with_rounds: () =>
