@@ -139,6 +139,15 @@ describe("requests the engine refuses in the solver thread", () => {
   });
 });
 
+describe("exact mode on a problem too large for it", () => {
+  it("is a 400 at /exact before the model is built", async () => {
+    const people = Array.from({ length: 1_000 }, (_, i) => ({ id: `p${i}` }));
+    const res = await post("/v1/compositions", { people, groups: { count: 200 }, exact: true });
+    const [issue] = expectIssue(res, "exact_too_large", "/exact");
+    expect(issue.message).toContain("200,000");
+  });
+});
+
 describe("meetings that would make a huge network", () => {
   // 1,500 people in one group are 1,124,250 pairs met, above the default 1,000,000.
   const people = Array.from({ length: 1_500 }, (_, i) => ({ id: `p${i}` }));
