@@ -120,6 +120,22 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expect(issue.message).toContain("200,000");
   });
 
+  it("reach over too many attributes is a 400, and one listed twice a 400 at its place", async () => {
+    const rounds = [{ id: "a" }, { id: "b" }];
+    const many = await post("/v1/compositions", {
+      ...smallProblem(),
+      rounds,
+      reach: { attributes: Array.from({ length: 100_000 }, (_, i) => `x${i}`) },
+    });
+    expectIssue(many, "schema", "/reach/attributes");
+    const twice = await post("/v1/compositions", {
+      ...smallProblem(),
+      rounds,
+      reach: { attributes: ["Virksomhet", "Virksomhet"] },
+    });
+    expectIssue(twice, "listed_twice", "/reach/attributes/1");
+  });
+
   it("more rounds than the schema allows is a 400 at /rounds", async () => {
     const res = await post("/v1/checks", {
       people: three,
