@@ -139,7 +139,17 @@ export type IssueFacts = {
   /** Above a configured cap (people, rounds, groups, cells, …). */
   above_limit: {
     limit: number;
-    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements" | "pairs" | "threads";
+    what:
+      | "people"
+      | "rounds"
+      | "groups"
+      | "cells"
+      | "length"
+      | "items"
+      | "placements"
+      | "pairs"
+      | "threads"
+      | "attributes";
   };
   /** An option of a door (a query parameter, a form field) that does not apply to this request. */
   not_applicable: {

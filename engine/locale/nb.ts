@@ -174,7 +174,7 @@ export const nb: Locale = {
     group_in_no_round: () => "viser til en gruppe som ikke finnes i noen runde",
     person_unplaced: (f) => `${people(f.count)} er ikke i noen gruppe; alle må ha en gruppe`,
     above_limit: (f) =>
-      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer", placements: "plasseringer (personer × runder)", pairs: "par i gruppene (en gruppe på k personer er k(k−1)/2 par)", threads: "tråder" }[f.what]}: høyst ${num(f.limit, 0)}${f.what === "placements" ? "; sett sammen færre runder om gangen" : ""}`,
+      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer", placements: "plasseringer (personer × runder)", pairs: "par i gruppene (en gruppe på k personer er k(k−1)/2 par)", threads: "tråder", attributes: "egenskaper" }[f.what]}: høyst ${num(f.limit, 0)}${f.what === "placements" ? "; sett sammen færre runder om gangen" : ""}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} gjelder bare en deltakerliste i CSV eller Excel; oppgi det i problemet i stedet`

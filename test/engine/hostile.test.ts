@@ -51,3 +51,17 @@ describe("exact mode", () => {
     ).not.toThrow();
   });
 });
+
+describe("a problem's size beyond its people", () => {
+  it("more attributes than MAX_ATTRIBUTES is refused at attributes, before any term is built", () => {
+    const attributes = Object.fromEntries(
+      Array.from({ length: 201 }, (_, i) => [`a${i}`, { kind: "numeric" as const }]),
+    );
+    const [issue] = issuesOf(() => parseProblem({ people: [{ id: "a" }], groups: { count: 1 }, attributes }));
+    expect(issue).toMatchObject({
+      code: "above_limit",
+      facts: { limit: 200, what: "attributes" },
+      path: ["attributes"],
+    });
+  });
+});

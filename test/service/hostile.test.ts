@@ -136,6 +136,15 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expectIssue(twice, "listed_twice", "/reach/attributes/1");
   });
 
+  it("twenty thousand attributes for twelve people is a 400 at /attributes, not a solve past its deadline", async () => {
+    const attributes = Object.fromEntries(
+      Array.from({ length: 20_000 }, (_, i) => [`a${i}`, { kind: i % 2 ? "numeric" : "categorical" }]),
+    );
+    const res = await post("/v1/compositions", { ...smallProblem(), attributes });
+    const [issue] = expectIssue(res, "above_limit", "/attributes");
+    expect(issue.message).toContain("200");
+  });
+
   it("more rounds than the schema allows is a 400 at /rounds", async () => {
     const res = await post("/v1/checks", {
       people: three,
