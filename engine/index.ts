@@ -138,6 +138,8 @@ export {
   decodeWindows1252,
   encodeWindows1252,
   findColumn,
+  headerIsData,
+  listColumns,
   neutraliseFormula,
   type PersonRef,
   parseTable,

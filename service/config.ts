@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { MAX_ROUNDS } from "../engine/index.js";
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
@@ -35,6 +36,14 @@ const EnvSchema = z.object({
   TVERR_QUEUE_MAX: int(0, 32),
   TVERR_BODY_LIMIT_BYTES: int(1024, 8 * 1024 * 1024),
   TVERR_MAX_PEOPLE: int(1, 10_000),
+  /** Rounds one request may compose or check (the engine's own bound, MAX_ROUNDS, is the ceiling). */
+  TVERR_MAX_ROUNDS: int(1, MAX_ROUNDS).pipe(z.number().max(MAX_ROUNDS)),
+  /** People × rounds one request may compose or check: every round is built and checked per person. */
+  TVERR_MAX_ROUND_PLACEMENTS: int(1, 100_000),
+  /** A request's `threads` (searches run side by side, each its own thread and heap): at most this. */
+  TVERR_MAX_THREADS: int(1, Math.min(4, availableParallelism())),
+  /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
+  TVERR_MAX_MEETING_PAIRS: int(1, 1_000_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
   /** Problems with more people answer 202 and run as a job even without `Prefer: respond-async`. */
@@ -72,6 +81,10 @@ export interface Config {
   queueMax: number;
   bodyLimitBytes: number;
   maxPeople: number;
+  maxRounds: number;
+  maxRoundPlacements: number;
+  maxMeetingPairs: number;
+  maxThreads: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
@@ -120,6 +133,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queueMax: e.TVERR_QUEUE_MAX,
     bodyLimitBytes: e.TVERR_BODY_LIMIT_BYTES,
     maxPeople: e.TVERR_MAX_PEOPLE,
+    maxRounds: e.TVERR_MAX_ROUNDS,
+    maxRoundPlacements: e.TVERR_MAX_ROUND_PLACEMENTS,
+    maxMeetingPairs: e.TVERR_MAX_MEETING_PAIRS,
+    maxThreads: e.TVERR_MAX_THREADS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { score } from "../../../engine/index.js";
+import { checkGroupLists } from "../../bounds.js";
 import type { Config } from "../../config.js";
 import { checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
@@ -26,6 +27,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
     },
     async (request, reply) => {
       checkPeople(request.body.people.length, config.maxPeople);
+      checkGroupLists(request.body, config.maxPeople);
       reply.header("cache-control", "no-store");
       return score(request.body);
     },

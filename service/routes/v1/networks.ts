@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { network } from "../../../engine/index.js";
+import { checkMeetingPairs } from "../../bounds.js";
 import type { Config } from "../../config.js";
 import { checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
@@ -24,6 +25,13 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
     },
     async (request, reply) => {
       checkPeople(request.body.people.length, config.maxPeople);
+      checkMeetingPairs(
+        [
+          [request.body.history.rounds, ["history", "rounds"]],
+          [request.body.newRounds, ["newRounds"]],
+        ],
+        config.maxMeetingPairs,
+      );
       reply.header("cache-control", "no-store");
       return network(request.body);
     },

@@ -19,6 +19,7 @@ import {
   readRosterFile,
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
+import { checkRequest } from "../../bounds.js";
 import type { Config } from "../../config.js";
 import { checkPeople } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
@@ -126,7 +127,11 @@ export async function submission(request: FastifyRequest, config: Config): Promi
       const misplaced = Object.keys(query);
       if (misplaced.length > 0) {
         throw new ProblemInputError(
-          misplaced.map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
+          // A parameter's name is the caller's text: cut short, as every echoed name is.
+          misplaced
+            .slice(0, 20)
+            .map((k) => k.slice(0, 60))
+            .map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
         );
       }
       input = request.body;
@@ -134,6 +139,7 @@ export async function submission(request: FastifyRequest, config: Config): Promi
   }
   const parsed = parseComposeRequest(input);
   checkPeople(parsed.people.length, config.maxPeople);
+  checkRequest(parsed, config);
   parsed.options.timeLimitMs = Math.min(parsed.options.timeLimitMs, config.maxTimeLimitMs);
   const roster = read?.assembled.roster;
   const csv =
