@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   /** Jobs waiting for a free worker before new ones get 503. */
   TVERR_QUEUE_MAX: int(0, 32),
   TVERR_BODY_LIMIT_BYTES: int(1024, 8 * 1024 * 1024),
+  /** A longer request target (path and query) is a 414; node's header limit (16 KiB) bounds it anyway. */
+  TVERR_MAX_URL_BYTES: int(256, 8 * 1024),
   TVERR_MAX_PEOPLE: int(1, 10_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
@@ -41,6 +43,9 @@ const EnvSchema = z.object({
   TVERR_SYNC_MAX_PEOPLE: int(0, 2_000),
   /** The longest a request waits for its result before it gets 202 (also caps `Prefer: wait=N`). */
   TVERR_MAX_WAIT_S: int(0, 90),
+  /** Event streams open on one job (429 beyond) and in all (503 beyond): each holds a socket for the job's life. */
+  TVERR_MAX_STREAMS_PER_JOB: int(1, 8),
+  TVERR_MAX_STREAMS: int(1, 256),
   /** Jobs kept in memory (finished ones are dropped oldest first to make room). */
   TVERR_JOBS_MAX: int(1, 1_000),
   /** Finished jobs and their results are forgotten this long after they finish. */
@@ -71,10 +76,13 @@ export interface Config {
   jobAttempts: number;
   queueMax: number;
   bodyLimitBytes: number;
+  maxUrlBytes: number;
   maxPeople: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
+  maxStreamsPerJob: number;
+  maxStreams: number;
   jobsMax: number;
   jobTtlMs: number;
   /** Replies' language when the request does not say (Accept-Language). */
@@ -119,10 +127,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobAttempts: e.TVERR_JOB_ATTEMPTS,
     queueMax: e.TVERR_QUEUE_MAX,
     bodyLimitBytes: e.TVERR_BODY_LIMIT_BYTES,
+    maxUrlBytes: e.TVERR_MAX_URL_BYTES,
     maxPeople: e.TVERR_MAX_PEOPLE,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,
+    maxStreamsPerJob: e.TVERR_MAX_STREAMS_PER_JOB,
+    maxStreams: e.TVERR_MAX_STREAMS,
     jobsMax: e.TVERR_JOBS_MAX,
     jobTtlMs: e.TVERR_JOB_TTL_S * 1000,
     defaultLang: e.TVERR_DEFAULT_LANG,

@@ -330,6 +330,9 @@ export const ReadinessSchema = z.object({
   status: z.enum(["ready", "not_ready"]),
   workers: z.object({ size: count, up: count }),
   jobs: z.object({ queued: count, running: count, queueMax: count }),
+  eventLoop: z
+    .object({ p50Ms: z.number(), p99Ms: z.number(), maxMs: z.number() })
+    .describe("Event-loop delay over the last window, in milliseconds"),
 });
 
 const STATUS_TEXT: Record<number, string> = {
@@ -338,9 +341,11 @@ const STATUS_TEXT: Record<number, string> = {
   404: "No such job (or it has expired)",
   409: "The job has no result in that form yet",
   413: "Body too large, or too many people",
+  414: "The address is too long",
   415: "Unsupported content type",
   422: "The hard rules cannot all hold: the diagnosis says why and what would fix it",
-  503: "Queue full or shutting down (see Retry-After)",
+  429: "Too many requests, or too many event streams on this job (see Retry-After)",
+  503: "Queue full, too many event streams, or shutting down (see Retry-After)",
 };
 
 /** Documented error replies: problem details under `application/problem+json`. */

@@ -18,10 +18,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MEDIA_TYPE } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { HttpError, present, problemFrom } from "../../errors.js";
+import { HttpError, problemFrom } from "../../errors.js";
 import { waitSettled } from "../../jobs/wait.js";
 import { securityFor } from "../../plugins/auth.js";
 import type { Job } from "../../plugins/jobs.js";
+import { sendData } from "../../problemReply.js";
 import {
   CompositionBodySchema,
   CompositionResultSchema,
@@ -70,10 +71,7 @@ async function replyFinished(request: FastifyRequest, reply: FastifyReply, job: 
         ? new HttpError(503, "shutting_down", {})
         : new HttpError(409, "cancelled", { reason: job.cancelReason ?? "client" }),
     );
-  return reply
-    .code(problem.status)
-    .type("application/problem+json")
-    .send(present(problem, request.locale, request.url.split("?")[0]));
+  return sendData(request, reply, problem);
 }
 
 const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
