@@ -39,8 +39,8 @@ const EnvSchema = z.object({
   TVERR_MAX_PEOPLE: int(1, 10_000),
   /** Meetings (pairs per history group, summed) a /v1/networks request may hold: 413 beyond (networkSize.ts). */
   TVERR_MAX_NETWORK_PAIRS: int(1, 250_000),
-  /** A network measure running longer on its thread than this is stopped (503). */
-  TVERR_NETWORK_TIME_LIMIT_MS: int(100, 30_000),
+  /** A check, score or network measure running longer on its thread than this is stopped (503). */
+  TVERR_USECASE_TIME_LIMIT_MS: int(100, 30_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
   /** Problems with more people answer 202 and run as a job even without `Prefer: respond-async`. */
@@ -83,7 +83,7 @@ export interface Config {
   maxUrlBytes: number;
   maxPeople: number;
   maxNetworkPairs: number;
-  networkTimeLimitMs: number;
+  usecaseTimeLimitMs: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
@@ -136,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUrlBytes: e.TVERR_MAX_URL_BYTES,
     maxPeople: e.TVERR_MAX_PEOPLE,
     maxNetworkPairs: e.TVERR_MAX_NETWORK_PAIRS,
-    networkTimeLimitMs: e.TVERR_NETWORK_TIME_LIMIT_MS,
+    usecaseTimeLimitMs: e.TVERR_USECASE_TIME_LIMIT_MS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,

@@ -1,12 +1,14 @@
 /**
  * Engine use cases whose cost grows with the input (a has-met network is quadratic in the
- * size of each history group), run on a solver thread instead of the event loop, so one large
- * request cannot stall every other one (health checks included). Input errors come back as
- * data, since class identity does not survive the thread boundary; the caller rethrows them.
+ * size of each history group; checking and scoring walk every person, rule and pair), run on
+ * a solver thread instead of the event loop, so one large request cannot stall every other
+ * one (health checks included). Errors the caller caused come back as problem data, since
+ * class identity does not survive the thread boundary; the pool throws them again.
  */
-import { type InputIssue, network, ProblemInputError } from "../engine/index.js";
+import { check, network, score } from "../engine/index.js";
+import { type ProblemData, problemFrom } from "./errors.js";
 
-const USECASES = { network } as const;
+const USECASES = { network, check, score } as const;
 
 export type UsecaseName = keyof typeof USECASES;
 export type UsecaseValue<N extends UsecaseName> = ReturnType<(typeof USECASES)[N]>;
@@ -19,13 +21,15 @@ export interface UsecaseTask {
 
 export type UsecaseOutcome =
   | { kind: "value"; value: UsecaseValue<UsecaseName> }
-  | { kind: "invalid_input"; issues: InputIssue[] };
+  | { kind: "problem"; problem: ProblemData };
 
 export function usecaseTask({ name, input }: UsecaseTask): UsecaseOutcome {
   try {
     return { kind: "value", value: USECASES[name](input) };
   } catch (err) {
-    if (err instanceof ProblemInputError) return { kind: "invalid_input", issues: err.issues };
-    throw err;
+    const problem = problemFrom(err);
+    // A fault of ours stays a failure (the pool reports it by kind only).
+    if (problem.status >= 500) throw err;
+    return { kind: "problem", problem };
   }
 }

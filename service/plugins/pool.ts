@@ -7,8 +7,9 @@
  * `KILL_AFTER_MS` later has its thread terminated and replaced (the runner does all three).
  * Every task also has a time cap: its time limit plus `DEADLINE_SLACK_MS`.
  */
-import { ProblemInputError, type SearchProgress } from "../../engine/index.js";
+import type { SearchProgress } from "../../engine/index.js";
 import { ThreadPool } from "../../engine/parallel/threadPool.js";
+import { ProblemDataError } from "../errors.js";
 import { SOLVER_THREAD } from "../threads.js";
 import type { UsecaseName, UsecaseOutcome, UsecaseTask, UsecaseValue } from "../usecaseTask.js";
 import type { Composition, SolveOutcome, SolveTask } from "../worker.js";
@@ -76,14 +77,14 @@ export class SolverPool {
 
   /**
    * Run an engine use case on a thread (usecaseTask.ts), stopped after `timeCapMs`. Rejects
-   * with the engine's ProblemInputError for input it refuses, a ThreadStoppedError when stopped.
+   * with a ProblemDataError for input it refuses, a ThreadStoppedError when stopped.
    */
   async usecase<N extends UsecaseName>(name: N, input: unknown, timeCapMs: number): Promise<UsecaseValue<N>> {
     const outcome = (await this.#threads.run(
       { kind: "usecase", name, input },
       { timeCapMs },
     )) as UsecaseOutcome;
-    if (outcome.kind === "invalid_input") throw new ProblemInputError(outcome.issues);
+    if (outcome.kind === "problem") throw new ProblemDataError(outcome.problem);
     return outcome.value as UsecaseValue<N>;
   }
 

@@ -4,15 +4,13 @@
  * after them.
  *
  * Building the network grows with the square of each group's size, so it is bounded first
- * (networkSize.ts, 413 past TVERR_MAX_NETWORK_PAIRS) and then run on a solver thread, never
- * on the event loop (on the main thread only for an instance without threads).
+ * (networkSize.ts, 413 past TVERR_MAX_NETWORK_PAIRS) and then run off the event loop (offLoop.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { network } from "../../../engine/index.js";
-import { ThreadStoppedError } from "../../../engine/parallel/threadPool.js";
 import type { Config } from "../../config.js";
-import { checkPeople, HttpError } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { checkNetworkSize } from "../../networkSize.js";
+import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import { NetworkBodySchema, NetworkResultSchema, problemResponses } from "../../schemas.js";
 
@@ -32,15 +30,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       checkPeople(request.body.people.length, config.maxPeople);
       checkNetworkSize(request.body, config.maxNetworkPairs);
       reply.header("cache-control", "no-store");
-      if (!app.hasDecorator("pool")) return network(request.body);
-      try {
-        return await app.pool.usecase("network", request.body, config.networkTimeLimitMs);
-      } catch (err) {
-        // Stopped at its time cap: the threads are too busy now.
-        if (err instanceof ThreadStoppedError)
-          throw new HttpError(503, "queue_full", {}, { "retry-after": "5" });
-        throw err;
-      }
+      return offLoop(app, "network", request.body, config.usecaseTimeLimitMs);
     },
   );
 };
