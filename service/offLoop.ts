@@ -16,7 +16,7 @@ export async function offLoop<N extends UsecaseName>(
   timeCapMs: number,
 ): Promise<UsecaseValue<N>> {
   if (!app.hasDecorator("pool")) {
-    const outcome = usecaseTask({ kind: "usecase", name, input });
+    const outcome = await usecaseTask({ kind: "usecase", name, input });
     if (outcome.kind === "problem") throw new ProblemDataError(outcome.problem);
     return outcome.value as UsecaseValue<N>;
   }
