@@ -129,6 +129,8 @@ export {
   decodeWindows1252,
   encodeWindows1252,
   findColumn,
+  headerIsData,
+  listColumns,
   neutraliseFormula,
   type PersonRef,
   parseTable,

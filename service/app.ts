@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fastify";
-import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { ProblemInputError, zodIssues } from "../engine/index.js";
 import type { Config } from "./config.js";
@@ -40,6 +40,7 @@ import exportRoutes from "./routes/v1/exports.js";
 import jobRoutes from "./routes/v1/jobs.js";
 import networks from "./routes/v1/networks.js";
 import rosters from "./routes/v1/rosters.js";
+import { serializerCompiler } from "./serializer.js";
 
 export interface BuildOptions {
   /** Where log lines go (default stdout); tests capture them here. */

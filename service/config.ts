@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { MAX_ROUNDS } from "../engine/index.js";
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
@@ -37,8 +38,14 @@ const EnvSchema = z.object({
   /** A longer request target (path and query) is a 414; node's header limit (16 KiB) bounds it anyway. */
   TVERR_MAX_URL_BYTES: int(256, 8 * 1024),
   TVERR_MAX_PEOPLE: int(1, 10_000),
-  /** Meetings (pairs per history group, summed) a /v1/networks request may hold: 413 beyond (networkSize.ts). */
-  TVERR_MAX_NETWORK_PAIRS: int(1, 250_000),
+  /** Rounds one request may compose or check (the engine's own bound, MAX_ROUNDS, is the ceiling). */
+  TVERR_MAX_ROUNDS: int(1, MAX_ROUNDS).pipe(z.number().max(MAX_ROUNDS)),
+  /** People × rounds one request may compose or check: every round is built and checked per person. */
+  TVERR_MAX_ROUND_PLACEMENTS: int(1, 100_000),
+  /** A request's `threads` (searches run side by side, each its own thread and heap): at most this. */
+  TVERR_MAX_THREADS: int(1, Math.min(4, availableParallelism())),
+  /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
+  TVERR_MAX_MEETING_PAIRS: int(1, 1_000_000),
   /** A check, score or network measure running longer on its thread than this is stopped (503). */
   TVERR_USECASE_TIME_LIMIT_MS: int(100, 30_000),
   /** A client's options.timeLimitMs is capped at this. */
@@ -82,7 +89,10 @@ export interface Config {
   bodyLimitBytes: number;
   maxUrlBytes: number;
   maxPeople: number;
-  maxNetworkPairs: number;
+  maxRounds: number;
+  maxRoundPlacements: number;
+  maxMeetingPairs: number;
+  maxThreads: number;
   usecaseTimeLimitMs: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
@@ -135,7 +145,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.TVERR_BODY_LIMIT_BYTES,
     maxUrlBytes: e.TVERR_MAX_URL_BYTES,
     maxPeople: e.TVERR_MAX_PEOPLE,
-    maxNetworkPairs: e.TVERR_MAX_NETWORK_PAIRS,
+    maxRounds: e.TVERR_MAX_ROUNDS,
+    maxRoundPlacements: e.TVERR_MAX_ROUND_PLACEMENTS,
+    maxMeetingPairs: e.TVERR_MAX_MEETING_PAIRS,
+    maxThreads: e.TVERR_MAX_THREADS,
     usecaseTimeLimitMs: e.TVERR_USECASE_TIME_LIMIT_MS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,

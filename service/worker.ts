@@ -17,6 +17,7 @@ import {
   type ComposeResult,
   compose,
   type Diagnosis,
+  ExactUnsupportedError,
   InfeasibleError,
   type InputIssue,
   ProblemInputError,
@@ -46,7 +47,9 @@ export interface SolveTask {
 export type SolveOutcome =
   | { kind: "solved"; result: CompositionResult; cancelled: boolean }
   | { kind: "infeasible"; diagnoses: Diagnosis[] }
-  | { kind: "invalid_input"; issues: InputIssue[] };
+  | { kind: "invalid_input"; issues: InputIssue[] }
+  /** Exact mode asked for a problem with terms the MIP cannot express (the caller's to change). */
+  | { kind: "exact_unsupported"; terms: string[] };
 
 export async function solveTask(
   { composition, progressIntervalMs }: SolveTask,
@@ -60,6 +63,7 @@ export async function solveTask(
       return { kind: "infeasible", diagnoses: byPosition(err.diagnoses, composition.request.people) };
     }
     if (err instanceof ProblemInputError) return { kind: "invalid_input", issues: err.issues };
+    if (err instanceof ExactUnsupportedError) return { kind: "exact_unsupported", terms: err.terms };
     throw err;
   }
 }

@@ -61,6 +61,12 @@ export function shortlist(items: readonly string[], shown = 6, width = 40): Shor
   return { items: kept.map((item) => item.slice(0, width)), more: items.length - kept.length };
 }
 
+/**
+ * The columns a message about a file may name: a few of its header's names, or, when the
+ * header line looks like a person's data (a file without a header), that line's number only.
+ */
+export type ColumnsListed = { columns: Shortlist; dataLine?: never } | { dataLine: number; columns?: never };
+
 export type IssueFacts = {
   /** The request does not match its schema. */
   schema: SchemaIssueFacts;
@@ -81,7 +87,7 @@ export type IssueFacts = {
   /** The file is larger than the configured limit (rows or cells). */
   file_too_large: { limit: number; unit: "rows" | "columns" | "bytes" };
   // --- roster mapping --------------------------------------------------------------------------
-  mapping_column_missing: { name: string; columns: Shortlist };
+  mapping_column_missing: { name: string } & ColumnsListed;
   mapping_column_twice: { name: string; first: string; second: string };
   no_rows: Record<string, never>;
   cell_empty: Record<string, never>;
@@ -95,7 +101,7 @@ export type IssueFacts = {
   /** The same person earlier in this row (column) or file (line). */
   person_again: { column?: number; line?: number };
   set_too_small: { found: number };
-  side_file_columns: { kind: "grouping" | "history"; columns: Shortlist };
+  side_file_columns: { kind: "grouping" | "history" } & ColumnsListed;
   /** In a history: a person twice in one round. */
   person_twice_in_round: { line: number; sameGroup: boolean };
   // --- the problem ---------------------------------------------------------------------------
@@ -129,7 +135,10 @@ export type IssueFacts = {
   group_in_no_round: Record<string, never>;
   person_unplaced: { count: number };
   /** Above a configured cap (people, rounds, groups, cells, …). */
-  above_limit: { limit: number; what: "people" | "rounds" | "groups" | "cells" | "length" | "items" };
+  above_limit: {
+    limit: number;
+    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements" | "pairs" | "threads";
+  };
   /** An option of a door (a query parameter, a form field) that does not apply to this request. */
   not_applicable: {
     part: string;

@@ -1,6 +1,8 @@
 /**
  * English. Every sentence a person reads in English; `nb.ts` has the same shape in bokmål.
  */
+
+import type { Shortlist } from "./codes.js";
 import { enPage, enWorkbook } from "./enPage.js";
 import { formatNumber, formatQuality, formatSeconds, groupTitle, joinList } from "./format.js";
 import type { Locale, TermFigures, TermName } from "./types.js";
@@ -11,6 +13,11 @@ const count = (n: number, one: string, many: string) => `${num(n, 0)} ${n === 1 
 const list = (items: readonly string[], word: "and" | "or" = "and") =>
   joinList(items, word, (n) => count(n, "other", "others"));
 const quote = (s: string) => `“${s}”`;
+/** A shortlist as words: "A, B, C and 4 more". */
+const shortlisted = (l: Shortlist) => [...l.items, ...(l.more > 0 ? [`and ${l.more} more`] : [])].join(", ");
+/** Instead of column names that would be a person's cells. */
+const dataLine = (line: number) =>
+  `line ${line} looks like a person's data, not a header: add a header row naming the columns`;
 const people = (n: number) => count(n, "person", "people");
 const groups = (n: number) => count(n, "group", "groups");
 /** "group 3" or "groups 1, 2 and 3"; "all groups" when the list is empty. */
@@ -102,7 +109,7 @@ export const en: Locale = {
     file_too_large: (f) =>
       `the file is too large: at most ${num(f.limit, 0)} ${f.unit === "rows" ? "rows" : f.unit === "columns" ? "columns" : "bytes"}`,
     mapping_column_missing: (f) =>
-      `names column ${quote(f.name)}, which is not in the roster; its columns are: ${[...f.columns.items, ...(f.columns.more > 0 ? [`and ${f.columns.more} more`] : [])].join(", ")}`,
+      `names column ${quote(f.name)}, which is not in the roster; ${f.columns ? `its columns are: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`,
     // The facts name roles by code (id, name, email, attribute, ignore): worded here, not spliced in.
     mapping_column_twice: (f) =>
       `column ${quote(f.name)} is both ${mappingRole[f.first] ?? f.first} and ${mappingRole[f.second] ?? f.second}; choose one`,
@@ -121,8 +128,8 @@ export const en: Locale = {
     set_too_small: (f) => `a set needs at least two people, found ${num(f.found, 0)}`,
     side_file_columns: (f) =>
       f.kind === "grouping"
-        ? `expected a person column (Person, Id, E-post, Navn or Name) and a group column (Gruppe or Group); found: ${[...f.columns.items, ...(f.columns.more > 0 ? [`and ${f.columns.more} more`] : [])].join(", ")}`
-        : `expected a round column (Runde, Samling or Round), a group column (Gruppe or Group) and a person column (Person, Id, E-post, Navn or Name); found: ${[...f.columns.items, ...(f.columns.more > 0 ? [`and ${f.columns.more} more`] : [])].join(", ")}`,
+        ? `expected a person column (Person, Id, E-post, Navn or Name) and a group column (Gruppe or Group); ${f.columns ? `found: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`
+        : `expected a round column (Runde, Samling or Round), a group column (Gruppe or Group) and a person column (Person, Id, E-post, Navn or Name); ${f.columns ? `found: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`,
     person_twice_in_round: (f) =>
       f.sameGroup
         ? `the same person as on line ${f.line}, in the same group of the same round`
@@ -162,7 +169,14 @@ export const en: Locale = {
     group_in_no_round: () => "names a group that is in no round",
     person_unplaced: (f) =>
       `${people(f.count)} ${f.count === 1 ? "is" : "are"} in no group; every person needs a group`,
-    above_limit: (f) => `too many ${f.what}: at most ${num(f.limit, 0)}`,
+    above_limit: (f) =>
+      f.what === "placements"
+        ? `too many placements (people × rounds): at most ${num(f.limit, 0)}; compose fewer rounds at a time`
+        : f.what === "pairs"
+          ? `too many pairs in the groups (a group of k people is k(k−1)/2 pairs): at most ${num(f.limit, 0)}`
+          : f.what === "length"
+            ? `too long: at most ${count(f.limit, "character", "characters")}`
+            : `too many ${f.what}: at most ${num(f.limit, 0)}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} applies to a CSV or Excel roster only; set it in the problem instead`
@@ -184,7 +198,7 @@ export const en: Locale = {
     workbook_unreadable: () =>
       "the Excel file cannot be read (it may be damaged or password-protected): open it in Excel and save it again as .xlsx",
     sheet_not_found: (f) =>
-      `the workbook has no such sheet; its sheets are: ${[...f.sheets.items.map(quote), ...(f.sheets.more > 0 ? [`and ${f.sheets.more} more`] : [])].join(", ")}`,
+      `the workbook has no such sheet; its sheets are: ${shortlisted({ ...f.sheets, items: f.sheets.items.map(quote) })}`,
   },
 
   schema: (f) => {
@@ -812,8 +826,6 @@ Exit codes: 0 done; 1 the hard rules do not all hold (the result is still writte
       queue_full: () => "Every solver is busy and the queue is full",
       too_many_jobs: () => "Too many jobs are held; try again later",
       too_many_streams: () => "Too many event streams are open; poll the job instead",
-      network_too_large: (f) =>
-        `The history has ${num(f.pairs, 0)} pairs who met; this server measures at most ${num(f.max, 0)}`,
       request_timeout: () => "The request did not arrive in time",
       uri_too_long: (f) => `The address is longer than ${num(f.max, 0)} bytes`,
       worker_lost: (f) =>

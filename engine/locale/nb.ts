@@ -4,6 +4,8 @@
  * Ordvalg: «regel» for det som må holde (høyst 1 per virksomhet, holdes adskilt), «mål» for
  * det som vektes (blanding, balanse), «gruppe», «runde» (samling), «virksomhet», «sektor».
  */
+
+import type { Shortlist } from "./codes.js";
 import { formatNumber, formatQuality, formatSeconds, groupTitle, joinList } from "./format.js";
 import { nbPage, nbWorkbook } from "./nbPage.js";
 import type { Locale, TermFigures, TermName } from "./types.js";
@@ -14,6 +16,11 @@ const count = (n: number, one: string, many: string) => `${num(n, 0)} ${n === 1 
 const list = (items: readonly string[], word: "and" | "or" = "and") =>
   joinList(items, word === "and" ? "og" : "eller", (n) => `${num(n, 0)} ${n === 1 ? "annen" : "andre"}`);
 const quote = (s: string) => `«${s}»`;
+/** En kortliste i ord: "A, B, C og 4 til". */
+const shortlisted = (l: Shortlist) => [...l.items, ...(l.more > 0 ? [`og ${l.more} til`] : [])].join(", ");
+/** I stedet for kolonnenavn som ville vært en persons celler. */
+const dataLine = (line: number) =>
+  `linje ${line} ser ut som en persons data, ikke en overskrift: legg til en overskriftsrad med kolonnenavnene`;
 const people = (n: number) => count(n, "person", "personer");
 const groups = (n: number) => count(n, "gruppe", "grupper");
 /** «gruppe 3» eller «gruppe 1, 2 og 3»; «alle grupper» når lista er tom. */
@@ -104,7 +111,7 @@ export const nb: Locale = {
     file_too_large: (f) =>
       `fila er for stor: høyst ${num(f.limit, 0)} ${f.unit === "rows" ? "rader" : f.unit === "columns" ? "kolonner" : "byte"}`,
     mapping_column_missing: (f) =>
-      `viser til kolonnen ${quote(f.name)}, som ikke finnes i deltakerlista; kolonnene er: ${[...f.columns.items, ...(f.columns.more > 0 ? [`og ${f.columns.more} til`] : [])].join(", ")}`,
+      `viser til kolonnen ${quote(f.name)}, som ikke finnes i deltakerlista; ${f.columns ? `kolonnene er: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`,
     // The facts name roles by code (id, name, email, attribute, ignore): worded here, not spliced in.
     mapping_column_twice: (f) =>
       `kolonnen ${quote(f.name)} skal både ${mappingRole[f.first] ?? f.first} og ${(mappingRole[f.second] ?? f.second).replace(/^være /, "")}; velg én`,
@@ -123,8 +130,8 @@ export const nb: Locale = {
     set_too_small: (f) => `en gruppe av personer trenger minst to, fant ${num(f.found, 0)}`,
     side_file_columns: (f) =>
       f.kind === "grouping"
-        ? `forventet en personkolonne (Person, Id, E-post, Navn eller Name) og en gruppekolonne (Gruppe eller Group); fant: ${[...f.columns.items, ...(f.columns.more > 0 ? [`og ${f.columns.more} til`] : [])].join(", ")}`
-        : `forventet en rundekolonne (Runde, Samling eller Round), en gruppekolonne (Gruppe eller Group) og en personkolonne (Person, Id, E-post, Navn eller Name); fant: ${[...f.columns.items, ...(f.columns.more > 0 ? [`og ${f.columns.more} til`] : [])].join(", ")}`,
+        ? `forventet en personkolonne (Person, Id, E-post, Navn eller Name) og en gruppekolonne (Gruppe eller Group); ${f.columns ? `fant: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`
+        : `forventet en rundekolonne (Runde, Samling eller Round), en gruppekolonne (Gruppe eller Group) og en personkolonne (Person, Id, E-post, Navn eller Name); ${f.columns ? `fant: ${shortlisted(f.columns)}` : dataLine(f.dataLine)}`,
     person_twice_in_round: (f) =>
       f.sameGroup
         ? `samme person som på linje ${f.line}, i samme gruppe i samme runde`
@@ -165,7 +172,7 @@ export const nb: Locale = {
     group_in_no_round: () => "viser til en gruppe som ikke finnes i noen runde",
     person_unplaced: (f) => `${people(f.count)} er ikke i noen gruppe; alle må ha en gruppe`,
     above_limit: (f) =>
-      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer" }[f.what]}: høyst ${num(f.limit, 0)}`,
+      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer", placements: "plasseringer (personer × runder)", pairs: "par i gruppene (en gruppe på k personer er k(k−1)/2 par)", threads: "tråder" }[f.what]}: høyst ${num(f.limit, 0)}${f.what === "placements" ? "; sett sammen færre runder om gangen" : ""}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} gjelder bare en deltakerliste i CSV eller Excel; oppgi det i problemet i stedet`
@@ -187,7 +194,7 @@ export const nb: Locale = {
     workbook_unreadable: () =>
       "Excel-fila kan ikke leses (den kan være skadet eller passordbeskyttet): åpne den i Excel og lagre den på nytt som .xlsx",
     sheet_not_found: (f) =>
-      `arbeidsboka har ikke det arket; arkene er: ${[...f.sheets.items.map(quote), ...(f.sheets.more > 0 ? [`og ${f.sheets.more} til`] : [])].join(", ")}`,
+      `arbeidsboka har ikke det arket; arkene er: ${shortlisted({ ...f.sheets, items: f.sheets.items.map(quote) })}`,
   },
 
   schema: (f) => {
@@ -815,8 +822,6 @@ Avslutningskoder: 0 ferdig; 1 ikke alle regler holder (resultatet er likevel skr
       queue_full: () => "Alle løserne er opptatt og køen er full",
       too_many_jobs: () => "For mange jobber holdes; prøv igjen senere",
       too_many_streams: () => "For mange hendelsesstrømmer er åpne; spør etter jobben i stedet",
-      network_too_large: (f) =>
-        `Historikken har ${num(f.pairs, 0)} par som har møttes; denne tjenesten måler høyst ${num(f.max, 0)}`,
       request_timeout: () => "Forespørselen kom ikke fram i tide",
       uri_too_long: (f) => `Adressen er lengre enn ${num(f.max, 0)} byte`,
       worker_lost: (f) =>

@@ -140,7 +140,6 @@ export type HttpFacts = {
   queue_full: Record<string, never>;
   too_many_jobs: Record<string, never>;
   too_many_streams: Record<string, never>;
-  network_too_large: { pairs: number; max: number };
   request_timeout: Record<string, never>;
   uri_too_long: { max: number };
   worker_lost: { attempts: number };

@@ -19,6 +19,8 @@ export const id = z.string().min(1, "must be a non-empty string").max(MAX_ID_LEN
 export const label = z.string().max(MAX_ID_LENGTH);
 export const count = z.number().int().nonnegative().max(1_000_000);
 export const positiveCount = z.number().int().positive().max(1_000_000);
+/** A number of groups: one bound, so a count far too large is one issue, not two. */
+export const groupsCount = z.number().int().positive().max(MAX_GROUPS);
 export const weight = z.number().nonnegative().max(1e9);
 /** A finite number of bounded magnitude (attribute values, distances, pair weights). */
 export const magnitude = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);

@@ -13,6 +13,7 @@
  * plain record (zod documents the inner schema of a preprocess).
  */
 import { z } from "zod";
+import { MAX_ID_LENGTH } from "./fields.js";
 
 const PROTO = "__proto__";
 const ESCAPED = "\u0000__proto__";
@@ -58,8 +59,10 @@ export function entries<V>(record: Readonly<Record<string, V>> | undefined): [st
   return record === undefined ? [] : (ownEntries(record) as [string, V][]);
 }
 
+/** Keys are names (attributes, people, groups, categories): bounded like ids, as they come back in results. */
 const keyString = z
   .string()
+  .max(MAX_ID_LENGTH)
   .refine((k) => k === ESCAPED || !k.startsWith("\u0000"), "a key may not start with a NUL character");
 
 /**

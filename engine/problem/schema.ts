@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import { categoricalShape, numericShape, problemShape } from "../terms/registry.js";
-import { count, id, label, MAX_GROUPS, magnitude, positiveCount, weight } from "./fields.js";
+import { count, groupsCount, id, label, MAX_GROUPS, magnitude, positiveCount, weight } from "./fields.js";
 import { keyedRecord } from "./records.js";
 
 export const AttributeValueSchema = z.union([label, magnitude, z.null()]);
@@ -38,7 +38,7 @@ export const GroupSpecSchema = z.strictObject({
  * - `list`: explicit groups, each with its own id, name and size range.
  */
 export const GroupsSchema = z.strictObject({
-  count: positiveCount.max(MAX_GROUPS).optional(),
+  count: groupsCount.optional(),
   size: positiveCount.optional(),
   minSize: count.optional(),
   maxSize: positiveCount.optional(),

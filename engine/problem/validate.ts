@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import { type InputIssue, issue, type PathPart, ProblemInputError } from "../errors.js";
 import type { SchemaIssueFacts } from "../locale/codes.js";
+import { MAX_ID_LENGTH } from "./fields.js";
 import { groupCount, resolveGroups } from "./groups.js";
 import { entries } from "./records.js";
 import { type Problem, ProblemSchema } from "./schema.js";
@@ -30,12 +31,12 @@ export function checkProblem(problem: Problem): Problem {
 
 /**
  * Records keyed by person ids: an issue inside one is located by the entry's position, so
- * the id does not travel in the error.
+ * the id does not travel in the error. Wherever they are nested (`assignment` also covers
+ * `incumbent.assignment` and an export's `groupings[n].assignment`).
  */
 const PERSON_KEYED: readonly (readonly string[])[] = [
   ["rules", "pins"],
   ["rules", "allowedGroups"],
-  ["incumbent", "assignment"],
   ["assignment"],
 ];
 
@@ -46,22 +47,64 @@ export function zodIssues(error: z.ZodError, input?: unknown, prefix: PathPart[]
     const path = raw.path
       .filter((p): p is string | number => typeof p !== "symbol")
       .map((p) => (p === "\u0000__proto__" ? "__proto__" : p));
-    out.push(issue("schema", schemaFacts(raw), [...prefix, ...personKeysAsEntries(path, input)]));
+    out.push(
+      issue("schema", schemaFacts(keyIssue(raw)), [
+        ...prefix,
+        ...longKeysAsEntries(personKeysAsEntries(path, input), input),
+      ]),
+    );
     if (out.length >= 200) break;
   }
   return out;
 }
 
 function personKeysAsEntries(path: (string | number)[], input: unknown): PathPart[] {
-  for (const keyed of PERSON_KEYED) {
-    if (path.length <= keyed.length || !keyed.every((k, i) => path[i] === k)) continue;
-    let record: unknown = input;
-    for (const k of keyed) record = isObject(record) ? record[k] : undefined;
-    const key = path[keyed.length];
-    const index = isObject(record) ? Object.keys(record).indexOf(String(key)) : -1;
-    return [...keyed, { entry: Math.max(0, index) }, ...path.slice(keyed.length + 1)];
+  // The record may sit anywhere (an export's groupings[2].assignment, a settings file's
+  // problem.rules.pins): the first place its keys' path appears is where the id is.
+  for (let at = 0; at < path.length; at++) {
+    for (const keyed of PERSON_KEYED) {
+      const end = at + keyed.length;
+      if (path.length <= end || !keyed.every((k, i) => path[at + i] === k)) continue;
+      const record = valueAt(input, path.slice(0, end));
+      // A list there (a history group called "assignment") holds no person keys.
+      if (!isObject(record)) continue;
+      const index = Object.keys(record).indexOf(String(path[end]));
+      return [...path.slice(0, end), { entry: Math.max(0, index) }, ...path.slice(end + 1)];
+    }
   }
   return path;
+}
+
+/**
+ * A key longer than any the schema accepts is named by its entry number: it is the input
+ * that is wrong, and echoing it (twice, in the path and the pointer) would return whatever
+ * the caller sent, a megabyte included.
+ */
+function longKeysAsEntries(path: PathPart[], input: unknown): PathPart[] {
+  let node: unknown = input;
+  return path.map((part) => {
+    const parent = node;
+    node =
+      isObject(parent) || Array.isArray(parent)
+        ? (parent as Record<string, unknown>)[String(part)]
+        : undefined;
+    if (typeof part !== "string" || part.length <= MAX_ID_LENGTH) return part;
+    return { entry: isObject(parent) ? Math.max(0, Object.keys(parent).indexOf(part)) : 0 };
+  });
+}
+
+/** A key zod refused, by what was wrong with it (too long, ...) rather than "a key is not valid". */
+function keyIssue(raw: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (raw.code !== "invalid_key") return raw;
+  return (raw as unknown as { issues?: z.core.$ZodIssue[] }).issues?.[0] ?? raw;
+}
+
+/** The value of `input` at `path`, or undefined. */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let node = input;
+  for (const k of path)
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[k] : undefined;
+  return node;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -13,7 +13,8 @@ import type { History } from "../network/history.js";
 import { nullRecord } from "../problem/records.js";
 import { headerKey } from "./columns.js";
 import { decodeRosterBytes } from "./decode.js";
-import { matchIssue, PersonMatcher, type PersonRef, shortlist, sideIssue } from "./pairs.js";
+import { listColumns } from "./headerData.js";
+import { matchIssue, PersonMatcher, type PersonRef, sideIssue } from "./pairs.js";
 import { parseTable, type Table, type TableRow } from "./table.js";
 
 export interface ReadHistoryOptions {
@@ -87,12 +88,7 @@ export function readHistory(
   }
   if (cols.round < 0 || cols.group < 0 || cols.persons.length === 0) {
     throw new ProblemInputError([
-      sideIssue(
-        "side_file_columns",
-        { kind: "history", columns: shortlist(table.header) },
-        file,
-        table.headerLine,
-      ),
+      sideIssue("side_file_columns", { kind: "history", ...listColumns(table) }, file, table.headerLine),
     ]);
   }
   const columnName = (index: number) => (named ? table.header[index] : undefined);

@@ -29,6 +29,7 @@ export {
   type RosterEncoding,
 } from "./decode.js";
 export { DELIMITERS, type Delimiter, sniffDelimiter } from "./delimiter.js";
+export { headerIsData, listColumns } from "./headerData.js";
 export {
   type ColumnUse,
   categoryKey,

@@ -13,11 +13,13 @@
  */
 import { z } from "zod";
 import { type InputIssue, type IssueHint, issue, type PathPart, ProblemInputError } from "../errors.js";
-import { type InputWarning, type IssueCode, type IssueFacts, shortlist } from "../locale/codes.js";
+import type { InputWarning, IssueCode, IssueFacts } from "../locale/codes.js";
+import { MAX_ID_LENGTH, MAX_MAGNITUDE } from "../problem/fields.js";
 import { entries, keyedRecord, nullRecord } from "../problem/records.js";
 import { type AttributeSpec, AttributeSpecSchema, type Person } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
 import { type ColumnRole, defaultAttributeSpec, headerKey, recogniseHeader } from "./columns.js";
+import { headerIsData, listColumns } from "./headerData.js";
 import type { SkippedRow, Table } from "./table.js";
 
 const column = z.string().min(1, "must name a column").max(200);
@@ -93,8 +95,6 @@ interface CellProblem {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-/** How many column names a message lists. */
-const LISTED = 6;
 
 export function rosterToPeople(
   table: Table,
@@ -117,22 +117,16 @@ export function rosterToPeople(
 
   // --- columns -------------------------------------------------------------------------
   const issues: InputIssue[] = [];
+  // A header that is a person's row (no header in the file) is never named back.
+  const dataHeader = headerIsData(table);
+  const listed = listColumns(table);
   const resolve = (name: string, path: PathPart[]): number | undefined => {
     const exact = header.indexOf(name);
     if (exact >= 0) return exact;
     const key = headerKey(name);
     const loose = header.flatMap((h, i) => (key !== "" && headerKey(h) === key ? [i] : []));
     if (loose.length === 1) return loose[0];
-    issues.push(
-      make(
-        "mapping_column_missing",
-        {
-          name: name.slice(0, 80),
-          columns: shortlist(header, LISTED),
-        },
-        path,
-      ),
-    );
+    issues.push(make("mapping_column_missing", { name: name.slice(0, 80), ...listed }, path));
     return undefined;
   };
 
@@ -240,6 +234,12 @@ export function rosterToPeople(
       if (c === "") emptyInColumn[i]++;
     });
 
+  // Ids, names and categories come back in every result (once per group for a category):
+  // a cell too long for one is reported at its line and column, as any other cell problem.
+  const textCols = [
+    ...personCols,
+    ...[...attributeCols].flatMap(([i, spec]) => (spec.kind === "categorical" ? [i] : [])),
+  ];
   table.rows.forEach((row, r) => {
     const problems: CellProblem[] = [];
     const checked = new Set<number>();
@@ -270,7 +270,7 @@ export function rosterToPeople(
       if (spec.kind === "numeric") {
         if (cell === "") values[header[i]] = null;
         else {
-          const n = parseNumber(cell);
+          const n = numberOf(cell);
           if (n === undefined) {
             problems.push({
               column: i,
@@ -278,6 +278,8 @@ export function rosterToPeople(
               facts: {},
               ...(NUMBER_WITH_UNIT.test(cell) ? { hint: { kind: "number_with_unit" as const } } : {}),
             });
+          } else if (!(Math.abs(n) <= MAX_MAGNITUDE)) {
+            problems.push({ column: i, code: "number_too_large", facts: { limit: MAX_MAGNITUDE } });
           } else values[header[i]] = n;
         }
       } else if (cell === "") {
@@ -300,6 +302,11 @@ export function rosterToPeople(
         if (first === undefined) known.set(key, cell);
         values[header[i]] = first ?? cell;
       }
+    }
+
+    for (const i of textCols) {
+      if (row.cells[i].length > MAX_ID_LENGTH)
+        problems.push({ column: i, code: "above_limit", facts: { limit: MAX_ID_LENGTH, what: "length" } });
     }
 
     const id = idCol !== undefined ? idCell : emailCol !== undefined ? emailCell?.toLowerCase() : `P${r + 1}`;
@@ -336,7 +343,10 @@ export function rosterToPeople(
         make(p.code, p.facts as never, [], {
           line: row.line,
           ...(p.column !== undefined
-            ? { column: p.column + 1 + (table.columnOffset ?? 0), columnName: header[p.column] }
+            ? {
+                column: p.column + 1 + (table.columnOffset ?? 0),
+                ...(dataHeader ? {} : { columnName: header[p.column] }),
+              }
             : {}),
           ...(totals ? { hint: { kind: "totals_row" as const } } : p.hint ? { hint: p.hint } : {}),
         }),
@@ -399,13 +409,21 @@ const NUMBER_WITH_UNIT = /^[+\-\u2212]?\d+(?:[.,]\d+)?\s*[\p{L}%]+\.?$/u;
  * "1,234.5" are ambiguous and refused).
  */
 export function parseNumber(cell: string): number | undefined {
+  const n = numberOf(cell);
+  return n !== undefined && Math.abs(n) <= MAX_MAGNITUDE ? n : undefined;
+}
+
+/**
+ * The number a cell writes, however large (Infinity beyond a double's range), or undefined
+ * for text: so a number too large to compute with is reported as that, not as text.
+ */
+function numberOf(cell: string): number | undefined {
   const s = cell.trim();
   if (!NUMBER.test(s) || !/\d/.test(s)) return undefined;
-  const n = Number(
+  return Number(
     s
       .replace(/[ \u00a0\u202f]/g, "")
       .replace("\u2212", "-")
       .replace(",", "."),
   );
-  return Number.isFinite(n) && Math.abs(n) <= 1e15 ? n : undefined;
 }

@@ -9,6 +9,7 @@ import { type InputIssue, issue, ProblemInputError } from "../errors.js";
 import type { IssueCode, IssueFacts } from "../locale/codes.js";
 import type { Person } from "../problem/schema.js";
 import { headerKey } from "./columns.js";
+import { listColumns } from "./headerData.js";
 import type { Table, TableRow } from "./table.js";
 
 /** What a side file can name a person by. */
@@ -202,12 +203,7 @@ export function readGrouping(
   }
   if (personCol < 0 || groupCol < 0) {
     throw new ProblemInputError([
-      sideIssue(
-        "side_file_columns",
-        { kind: "grouping", columns: shortlist(table.header) },
-        file,
-        table.headerLine,
-      ),
+      sideIssue("side_file_columns", { kind: "grouping", ...listColumns(table) }, file, table.headerLine),
     ]);
   }
   const columnName = (index: number) => (named ? table.header[index] : undefined);
@@ -244,9 +240,4 @@ export function readGrouping(
   }
   if (issues.length > 0) throw new ProblemInputError(issues.slice(0, 500));
   return grouping;
-}
-
-/** A few header names for a message (a "header" may be data when a file has none: kept short). */
-export function shortlist(names: readonly string[], limit = 6) {
-  return { items: names.slice(0, limit).map((h) => h.slice(0, 40)), more: Math.max(0, names.length - limit) };
 }

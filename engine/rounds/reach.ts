@@ -142,7 +142,8 @@ export function reachFigures(
     for (const list of lists) addGroup(list);
   });
   let total = 0;
-  const meanMet: Record<string, number> = {};
+  // Keyed by attribute names, the caller's: null-prototype, so `__proto__` is a name like any other.
+  const meanMet: Record<string, number> = Object.create(null);
   reach.keys.forEach((key, a) => {
     let sum = 0;
     for (let P = 0; P < rm.n; P++) sum += met[P * A + a].size;

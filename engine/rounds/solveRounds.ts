@@ -17,6 +17,7 @@ import { InfeasibleError } from "../errors.js";
 import { meetingGraphsBeforeAfter } from "../network/graph.js";
 import type { HistoryRound } from "../network/history.js";
 import { compareNetworks, type NetworkComparison } from "../network/measures.js";
+import { nullRecord } from "../problem/records.js";
 import { buildReport, type Report } from "../report/report.js";
 import { IncrementalScore } from "../score/incremental.js";
 import { type SearchConfigInput, searchConfig } from "../search/config.js";
@@ -261,9 +262,11 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
     };
   }
   const composed: HistoryRound[] = rounds.map((round) => {
-    const groups: Record<string, string[]> = {};
-    for (const g of round.groups) groups[g.id] = g.members;
-    return { round: round.id, groups };
+    // Group ids are the caller's: a null-prototype record keeps one called `__proto__`.
+    return {
+      round: round.id,
+      groups: nullRecord(round.groups.map((g): [string, string[]] => [g.id, g.members])),
+    };
   });
   const expanded = composed.flatMap((round, r) => Array.from({ length: rounds[r].repeat }, () => round));
   const graphs = meetingGraphsBeforeAfter(problem.people, problem.history, expanded);

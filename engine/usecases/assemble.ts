@@ -12,11 +12,12 @@
  */
 
 import { type InputIssue, issue, type PathPart, ProblemInputError } from "../errors.js";
-import { shortlist } from "../locale/codes.js";
+import { type ColumnsListed, shortlist } from "../locale/codes.js";
 import { entries, nullRecord, own } from "../problem/records.js";
 import type { AttributeSpec, AttributeSpecInput, CategoricalAttribute } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
 import { defaultAttributeSpec, headerKey } from "../roster/columns.js";
+import { listColumns } from "../roster/headerData.js";
 import {
   type ColumnUse,
   categoryKey,
@@ -66,10 +67,11 @@ export function assemble(input: AssembleInput): Assembled {
     const header = table.header;
     const mapping = settings.mapping ?? {};
     const finder = new ColumnFinder(header);
+    const listed = listColumns(table);
     const issues: InputIssue[] = [];
     const columnAt = (name: string, path: PathPart[]) => {
       const found = finder.find(name);
-      if (found === undefined) issues.push(missing(name, header, [...at, ...path]));
+      if (found === undefined) issues.push(missing(name, listed, [...at, ...path]));
       return found;
     };
     const ignored = new Set<string>();
@@ -99,7 +101,7 @@ export function assemble(input: AssembleInput): Assembled {
     if (issues.length > 0) throw new ProblemInputError(issues);
     const index = new Map(header.map((h, i) => [h, i]));
     const values = (col: string) => table.rows.map((r) => r.cells[index.get(col) ?? -1] ?? "");
-    const plan = planAttributes(settings, specs, finder, header, values, at);
+    const plan = planAttributes(settings, specs, finder, listed, values, at);
     const ignore = [...(mapping.ignore ?? []), ...plan.dropped.filter((c) => recognised.includes(c))];
     const fullMapping: RosterMapping = {
       ...mapping,
@@ -143,7 +145,9 @@ export function assemble(input: AssembleInput): Assembled {
       0;
     attributes =
       touched || cfg.attributes !== undefined
-        ? nullRecord([...planAttributes(settings, specs, finder, [...names], values, at).specs])
+        ? nullRecord([
+            ...planAttributes(settings, specs, finder, { columns: shortlist([...names]) }, values, at).specs,
+          ])
         : base.attributes;
   }
 
@@ -222,15 +226,8 @@ class ColumnFinder {
   }
 }
 
-function missing(name: string, columns: readonly string[], path: PathPart[]): InputIssue {
-  return issue(
-    "mapping_column_missing",
-    {
-      name: name.slice(0, 80),
-      columns: shortlist(columns),
-    },
-    path,
-  );
+function missing(name: string, listed: ColumnsListed, path: PathPart[]): InputIssue {
+  return issue("mapping_column_missing", { name: name.slice(0, 80), ...listed }, path);
 }
 
 interface Plan {
@@ -243,7 +240,7 @@ function planAttributes(
   settings: ParsedSettings,
   base: ReadonlyMap<string, AttributeSpecInput>,
   finder: ColumnFinder,
-  columns: readonly string[],
+  listed: ColumnsListed,
   values: (column: string) => string[],
   at: PathPart[],
 ): Plan {
@@ -270,7 +267,7 @@ function planAttributes(
     (list ?? []).flatMap((w, i) => {
       const col = finder.find(w.column);
       if (col === undefined) {
-        issues.push(missing(w.column, columns, [...at, key, i, "column"]));
+        issues.push(missing(w.column, listed, [...at, key, i, "column"]));
         return [];
       }
       return [{ ...w, col, path: [...at, key, i] }];
@@ -353,7 +350,7 @@ function planAttributes(
         ? { column: finder.find(rule.column), category: rule.category }
         : finder.split(rule.column);
     if (!split || split.column === undefined) {
-      issues.push(missing(rule.column.split(":")[0], columns, [...path, "column"]));
+      issues.push(missing(rule.column.split(":")[0], listed, [...path, "column"]));
       return undefined;
     }
     if (needCategory && split.category === undefined) {

@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { HistorySchema } from "../network/history.js";
-import { id, label, positiveCount, weight } from "../problem/fields.js";
+import { id, label, MAX_ROUNDS, positiveCount, weight } from "../problem/fields.js";
 import { overrideOf } from "../problem/overrides.js";
 import { keyedRecord } from "../problem/records.js";
 import { GroupsSchema, ProblemSchema, SolveOptionsSchema } from "../problem/schema.js";
@@ -72,7 +72,7 @@ export const ComposeSettingsSchema = z.strictObject({
     .extend({ options: overrideOf(SolveOptionsSchema).optional() })
     .optional(),
   rounds: z
-    .union([positiveCount.max(200), z.array(RoundSpecSchema).min(1).max(200)])
+    .union([z.number().int().positive().max(MAX_ROUNDS), z.array(RoundSpecSchema).min(1).max(MAX_ROUNDS)])
     .optional()
     .describe("How many gatherings to compose (or the rounds themselves)"),
   history: HistorySchema.optional(),

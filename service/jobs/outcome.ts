@@ -2,7 +2,7 @@
  * What a solve's outcome makes of a job, the same in memory and in PostgreSQL: the final
  * state, the result or the problem details, and why it was cancelled.
  */
-import { InfeasibleError, ProblemInputError } from "../../engine/index.js";
+import { ExactUnsupportedError, InfeasibleError, ProblemInputError } from "../../engine/index.js";
 import { type ProblemData, problemFrom } from "../errors.js";
 import type { CompositionResult, SolveOutcome } from "../worker.js";
 import type { CancelReason, JobState } from "./types.js";
@@ -26,6 +26,8 @@ export function endingOf(outcome: SolveOutcome, askedReason: CancelReason | unde
       return { state: "failed", error: problemFrom(new InfeasibleError(outcome.diagnoses)) };
     case "invalid_input":
       return { state: "failed", error: problemFrom(new ProblemInputError(outcome.issues)) };
+    case "exact_unsupported":
+      return { state: "failed", error: problemFrom(new ExactUnsupportedError(outcome.terms)) };
   }
 }
 

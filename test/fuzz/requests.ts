@@ -34,7 +34,7 @@ export const fuzzConfig: Partial<Config> = {
   jobsMax: 2_000,
   jobTtlMs: 10_000,
   rateLimitPerMinute: 10_000_000,
-  maxNetworkPairs: 20_000,
+  maxMeetingPairs: 20_000,
 };
 
 /** Names on Object.prototype, and the keys that reach it. */

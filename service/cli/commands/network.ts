@@ -11,6 +11,7 @@ import {
   type History,
   type HistoryRound,
   issue,
+  listColumns,
   network,
   networkMarkdown,
   type Person,
@@ -129,14 +130,7 @@ async function csvPeople(bytes: Uint8Array, name: string, wanted: Wanted) {
     if (found === undefined) {
       // At the flag (path [role]): the flag named a column the roster does not have.
       throw new ProblemInputError([
-        issue(
-          "mapping_column_missing",
-          {
-            name: w,
-            columns: shortlist(table.header),
-          },
-          [role],
-        ),
+        issue("mapping_column_missing", { name: w, ...listColumns(table) }, [role]),
       ]);
     }
     keys[role] = found;

@@ -56,8 +56,9 @@ export function parsePrefer(header: string | string[] | undefined): {
 /** The reply for a finished job, as the request would have got it had it been quick. */
 async function replyFinished(request: FastifyRequest, reply: FastifyReply, job: Job): Promise<FastifyReply> {
   reply.header("content-location", `/v1/jobs/${job.id}`);
+  // A result, and a failure's diagnoses of it, answer this request alone: no cache keeps them.
+  reply.header("cache-control", "no-store");
   if (job.state === "succeeded" && job.result) {
-    reply.header("cache-control", "no-store");
     if (wantsXlsx(request)) return sendWorkbook(reply, job.csv, job.result, request.locale);
     if (wantsCsv(request)) {
       return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result, request.locale));

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.js";
-import { checkPeople } from "../../errors.js";
+import { checkGroupLists, checkPeople } from "../../errors.js";
 import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import { EvaluationBodySchema, EvaluationResultSchema, problemResponses } from "../../schemas.js";
@@ -26,6 +26,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
     },
     async (request, reply) => {
       checkPeople(request.body.people.length, config.maxPeople);
+      checkGroupLists(request.body, config.maxPeople);
       reply.header("cache-control", "no-store");
       return offLoop(app, "score", request.body, config.usecaseTimeLimitMs);
     },

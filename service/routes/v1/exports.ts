@@ -22,6 +22,7 @@ import {
   issue,
   MAX_ID_LENGTH,
   network,
+  nullRecord,
   ProblemInputError,
   parseComposeRequest,
   problemOf,
@@ -32,7 +33,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { checkPeople } from "../../errors.js";
+import { checkMeetingPairs, checkPeople } from "../../errors.js";
 import { securityFor } from "../../plugins/auth.js";
 import { CsvTextSchema, problemResponses, XlsxFileSchema } from "../../schemas.js";
 import { wantsCsv } from "../../views.js";
@@ -162,16 +163,21 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
           .type("text/csv; charset=utf-8")
           .send(text);
       }
-      const comparison = rounds
-        ? network({
-            people,
-            history: composeRequest.history ?? { rounds: [] },
-            newRounds: reports.map((r, i) => ({
-              round: roundIds[i],
-              groups: Object.fromEntries(r.groups.map((g) => [g.id, g.members])),
-            })),
-          })
-        : undefined;
+      const newRounds = reports.map((r, i) => ({
+        round: roundIds[i],
+        groups: nullRecord(r.groups.map((g): [string, string[]] => [g.id, g.members])),
+      }));
+      if (rounds) {
+        checkMeetingPairs(
+          [
+            [composeRequest.history?.rounds, ["request", "history", "rounds"]],
+            [newRounds, ["groupings"]],
+          ],
+          config.maxMeetingPairs,
+        );
+      }
+      const history = composeRequest.history ?? { rounds: [] };
+      const comparison = rounds ? network({ people, history, newRounds }) : undefined;
       const bytes = await groupsWorkbook(
         {
           groupings: reports.map((r, i) => ({ ...(rounds ? { round: roundIds[i] } : {}), groups: r.groups })),

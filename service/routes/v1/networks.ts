@@ -4,12 +4,11 @@
  * after them.
  *
  * Building the network grows with the square of each group's size, so it is bounded first
- * (networkSize.ts, 413 past TVERR_MAX_NETWORK_PAIRS) and then run off the event loop (offLoop.ts).
+ * (TVERR_MAX_MEETING_PAIRS, 400) and then run off the event loop (offLoop.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.js";
-import { checkPeople } from "../../errors.js";
-import { checkNetworkSize } from "../../networkSize.js";
+import { checkMeetingPairs, checkPeople } from "../../errors.js";
 import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import { NetworkBodySchema, NetworkResultSchema, problemResponses } from "../../schemas.js";
@@ -28,7 +27,13 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
     },
     async (request, reply) => {
       checkPeople(request.body.people.length, config.maxPeople);
-      checkNetworkSize(request.body, config.maxNetworkPairs);
+      checkMeetingPairs(
+        [
+          [request.body.history.rounds, ["history", "rounds"]],
+          [request.body.newRounds, ["newRounds"]],
+        ],
+        config.maxMeetingPairs,
+      );
       reply.header("cache-control", "no-store");
       return offLoop(app, "network", request.body, config.usecaseTimeLimitMs);
     },

@@ -13,7 +13,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { personRefs, wordWarning, XLSX_MEDIA_TYPE } from "../../../engine/index.js";
+import { nullRecord, personRefs, wordWarning, XLSX_MEDIA_TYPE } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
 import { securityFor } from "../../plugins/auth.js";
 import {
@@ -109,7 +109,8 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         people: roster?.people ?? [],
         columns: assembled.columns.map((c) => ({ ...c, description: L.columnUse(c) })),
         table: { columns: roster?.columns ?? [], rows: roster ? [...roster.cells] : [] },
-        lines: Object.fromEntries(roster?.lines ?? []),
+        // Keyed by person ids: a null-prototype record keeps one called `__proto__`.
+        lines: nullRecord(roster?.lines ?? []),
         skipped: skippedView(roster?.skipped ?? [], L),
         warnings: (roster?.warnings ?? [])
           .filter((w) => w.code !== "rows_skipped")

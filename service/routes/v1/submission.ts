@@ -17,7 +17,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { checkPeople } from "../../errors.js";
+import { checkGroupLists, checkMeetingPairs, checkPeople, checkRounds, checkThreads } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
 import { offLoop } from "../../offLoop.js";
 import type { AssembledRoster, RosterReadInput } from "../../rosterRead.js";
@@ -102,7 +102,11 @@ export async function submission(request: FastifyRequest, config: Config): Promi
       const misplaced = Object.keys(query);
       if (misplaced.length > 0) {
         throw new ProblemInputError(
-          misplaced.map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
+          // A parameter's name is the caller's text: cut short, as every echoed name is.
+          misplaced
+            .slice(0, 20)
+            .map((k) => k.slice(0, 60))
+            .map((k) => issue("not_applicable", { part: k, reason: "csv_only" }, ["querystring", k])),
         );
       }
       input = request.body;
@@ -110,6 +114,10 @@ export async function submission(request: FastifyRequest, config: Config): Promi
   }
   const parsed = parseComposeRequest(input);
   checkPeople(parsed.people.length, config.maxPeople);
+  checkRounds(parsed.rounds, parsed.people.length, config);
+  checkGroupLists(parsed, config.maxPeople);
+  checkThreads(parsed.threads, config.maxThreads);
+  checkMeetingPairs([[parsed.history?.rounds, ["history", "rounds"]]], config.maxMeetingPairs);
   parsed.options.timeLimitMs = Math.min(parsed.options.timeLimitMs, config.maxTimeLimitMs);
   const roster = read?.assembled.roster;
   const csv =

@@ -1,0 +1,65 @@
+/**
+ * A file without a header row: its first person stands where the column names would be, so
+ * messages say which line looks like data instead of listing that person's cells.
+ */
+import { describe, expect, it } from "vitest";
+import { en, nb, wordIssue } from "../../../engine/locale/index.js";
+import { headerIsData, listColumns } from "../../../engine/roster/headerData.js";
+import { readGroupingCsv, readRoster } from "../../../engine/roster/index.js";
+import { issuesOf } from "./helpers.js";
+
+const table = (header: string[], ...rows: string[][]) => ({
+  header,
+  headerLine: 1,
+  rows: rows.map((cells, i) => ({ line: i + 2, cells })),
+});
+
+describe("a header that is a person's row", () => {
+  it("is told by an e-mail, a number or a name repeated in its own column", () => {
+    expect(headerIsData(table(["Navn", "E-post", "Virksomhet"], ["Kari", "k@x.no", "Etat 1"]))).toBe(false);
+    expect(headerIsData(table(["Kari", "kari@oslo.kommune.no"], ["Ola", "ola@x.no"]))).toBe(true);
+    expect(headerIsData(table(["Kari", "Etat 1", "12,5"], ["Ola", "Etat 2", "3"]))).toBe(true);
+    expect(headerIsData(table(["Kari", "Etat 1"], ["Ola", "Etat 1"]))).toBe(true);
+  });
+
+  it("lists the columns of a real header, shortened, and only the line of a data row", () => {
+    const wide = Array.from({ length: 20 }, (_, i) => `Kolonne ${i} ${"x".repeat(100)}`);
+    const listed = listColumns(
+      table(
+        wide,
+        wide.map(() => "a"),
+      ),
+    );
+    expect(listed.columns?.items).toHaveLength(6);
+    expect(listed.columns?.more).toBe(14);
+    for (const item of listed.columns?.items ?? []) expect(item.length).toBeLessThanOrEqual(40);
+    expect(listColumns(table(["Kari", "kari@x.no"], ["Ola", "ola@x.no"]))).toEqual({ dataLine: 1 });
+  });
+
+  it("a mapped column missing from a headerless roster names line 1, in both languages, never its cells", () => {
+    const roster = "Kari Nordmann;kari@oslo.kommune.no;Etat 1\nOla Nordmann;ola@oslo.kommune.no;Etat 1\n";
+    const [issue] = issuesOf(() => readRoster(roster, { mapping: { name: "Navn" } }));
+    expect(issue).toMatchObject({ code: "mapping_column_missing", facts: { dataLine: 1 } });
+    for (const locale of [en, nb]) {
+      const text = wordIssue(issue, locale);
+      expect(text).toMatch(/lin(e|je) 1/);
+      expect(text).not.toMatch(/Kari|oslo\.kommune|Etat/);
+    }
+  });
+
+  it("a cell problem in a headerless roster gives the column number, not a data cell as its name", () => {
+    const roster = "Kari;kari@oslo.kommune.no;Etat 1\nOla;ola@oslo.kommune.no;\n";
+    const issues = issuesOf(() =>
+      readRoster(roster, { mapping: { attributes: { "Etat 1": { kind: "categorical" } } } }),
+    );
+    expect(issues[0]).toMatchObject({ code: "cell_empty", line: 2, column: 3 });
+    expect(issues[0].columnName).toBeUndefined();
+  });
+
+  it("a side file whose columns are not found does not list a person's row", () => {
+    const people = [{ id: "1", name: "Kari", email: "kari@oslo.kommune.no" }];
+    const [issue] = issuesOf(() => readGroupingCsv("kari@oslo.kommune.no;A;x\n", people));
+    expect(issue).toMatchObject({ code: "side_file_columns", facts: { dataLine: 1 } });
+    expect(wordIssue(issue, en)).not.toContain("kari");
+  });
+});
