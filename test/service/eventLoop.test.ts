@@ -65,3 +65,23 @@ it("scores a grouping of the largest problem without stalling /healthz", async (
   expect(latencies.length).toBeGreaterThan(5);
   expect(p99(latencies)).toBeLessThan(50);
 }, 30_000);
+
+it("exports rounds with a large meeting history without stalling /healthz", async () => {
+  const problem = smallProblem(1_000);
+  const ids = problem.people.map((p) => p.id);
+  // One earlier gathering of everyone together: 499,500 pairs for the network before and after.
+  const request = {
+    ...problem,
+    groups: { count: 125 },
+    rounds: [{ id: "1" }, { id: "2" }],
+    history: { rounds: [{ round: "0", groups: { all: ids } }] },
+  };
+  const groupings = [1, 2].map((r) => ({
+    round: String(r),
+    assignment: Object.fromEntries(ids.map((id, i) => [id, String(((i * r) % 125) + 1)])),
+  }));
+  const { status, latencies } = await healthDuring("/v1/exports", { request, groupings });
+  expect(status).toBe(200);
+  expect(latencies.length).toBeGreaterThan(5);
+  expect(p99(latencies)).toBeLessThan(50);
+}, 60_000);
