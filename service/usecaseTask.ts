@@ -9,9 +9,17 @@
 import { check, network, score } from "../engine/index.js";
 import { type ProblemData, problemFrom } from "./errors.js";
 import { buildExport } from "./exportFile.js";
+import { workbookTask } from "./resultWorkbook.js";
 import { readRosterBytes } from "./rosterRead.js";
 
-const USECASES = { network, check, score, roster: readRosterBytes, export: buildExport } as const;
+const USECASES = {
+  network,
+  check,
+  score,
+  roster: readRosterBytes,
+  export: buildExport,
+  workbook: workbookTask,
+} as const;
 
 export type UsecaseName = keyof typeof USECASES;
 export type UsecaseValue<N extends UsecaseName> = Awaited<ReturnType<(typeof USECASES)[N]>>;

@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       const xlsx = wantsXlsx(request);
       if (!csv && !xlsx) return reply.send(jobView(job, config, { result: true }, request.locale));
       if (!job.result) throw new HttpError(409, "no_result", { state: job.state });
-      if (xlsx) return sendWorkbook(reply, job.csv, job.result, request.locale);
+      if (xlsx) return sendWorkbook(reply, job.csv, job.result, request.locale, config.usecaseTimeLimitMs);
       return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result, request.locale));
     },
   );
