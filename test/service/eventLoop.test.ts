@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { build, smallProblem } from "./helper.js";
+import { XLSX_MEDIA_TYPE } from "../../engine/index.js";
+import { build, pollJob, smallProblem } from "./helper.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -25,16 +26,24 @@ function largest() {
   };
 }
 
-/** POST `body` to `url`; meanwhile ask /healthz every 5 ms. The status, and the latencies sorted. */
-async function healthDuring(url: string, body: unknown): Promise<{ status: number; latencies: number[] }> {
+/** POST `body` to `url` (GET without one); meanwhile ask /healthz every 5 ms. The status, and the latencies sorted. */
+async function healthDuring(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; latencies: number[] }> {
   let done = false;
   const work = app
-    .inject({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify(body),
-    })
+    .inject(
+      body === undefined
+        ? { method: "GET", url, headers }
+        : {
+            method: "POST",
+            url,
+            headers: { "content-type": "application/json", ...headers },
+            payload: JSON.stringify(body),
+          },
+    )
     .finally(() => {
       done = true;
     });
@@ -85,3 +94,20 @@ it("exports rounds with a large meeting history without stalling /healthz", asyn
   expect(latencies.length).toBeGreaterThan(5);
   expect(p99(latencies)).toBeLessThan(50);
 }, 60_000);
+
+it("writes a result workbook without stalling /healthz", async () => {
+  const problem = { ...smallProblem(8_000), groups: { count: 1_000 } };
+  problem.options = { seed: 1, iterationLimit: 1_000, timeLimitMs: 2_000 };
+  const submitted = await app.inject({
+    method: "POST",
+    url: "/v1/compositions",
+    headers: { prefer: "respond-async" },
+    payload: problem as unknown as string,
+  });
+  const location = String(submitted.headers.location);
+  await pollJob(app, location.split("/").at(-1) as string, (job) => job.state === "succeeded", 60_000);
+  const { status, latencies } = await healthDuring(location, undefined, { accept: XLSX_MEDIA_TYPE });
+  expect(status).toBe(200);
+  expect(latencies.length).toBeGreaterThan(5);
+  expect(p99(latencies)).toBeLessThan(50);
+}, 90_000);
