@@ -40,6 +40,7 @@ import exportRoutes from "./routes/v1/exports.js";
 import jobRoutes from "./routes/v1/jobs.js";
 import networks from "./routes/v1/networks.js";
 import rosters from "./routes/v1/rosters.js";
+import { PARSED_BY_HANDLER } from "./schemas.js";
 import { serializerCompiler } from "./serializer.js";
 
 export interface BuildOptions {
@@ -52,15 +53,19 @@ export interface BuildOptions {
   role?: "api" | "worker";
 }
 
-/** Validation by zod, failing with the engine's error class (paths outside the body are prefixed). */
-const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema, httpPart }) =>
-  (data) => {
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return { value: parsed.data };
-    const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
-    return { error: new ProblemInputError(zodIssues(parsed.error, data, prefix)) };
-  };
+/**
+ * Validation by zod, failing with the engine's error class (paths outside the body are
+ * prefixed); a body its handler parses itself (PARSED_BY_HANDLER) passes through unchecked.
+ */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) =>
+  PARSED_BY_HANDLER.has(schema)
+    ? (data) => ({ value: data })
+    : (data) => {
+        const parsed = schema.safeParse(data);
+        if (parsed.success) return { value: parsed.data };
+        const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
+        return { error: new ProblemInputError(zodIssues(parsed.error, data, prefix)) };
+      };
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
