@@ -21,7 +21,8 @@ import {
   score,
   summaryRows,
 } from "../engine/index.js";
-import { checkMeetingPairs, checkPeople } from "./errors.js";
+import { checkMeetingPairs } from "./bounds.js";
+import { checkPeople } from "./errors.js";
 import type { ExportBody } from "./routes/v1/exports.js";
 
 export const MAX_EXPORT_ROUNDS = 50;
@@ -54,7 +55,7 @@ export async function buildExport({
   checkPeople(composeRequest.people.length, maxPeople);
   if (composeRequest.people.length * body.groupings.length > MAX_EXPORT_PLACEMENTS) {
     throw new ProblemInputError([
-      issue("above_limit", { limit: MAX_EXPORT_ROUNDS, what: "rounds" }, ["groupings"]),
+      issue("above_limit", { limit: MAX_EXPORT_PLACEMENTS, what: "placements" }, ["groupings"]),
     ]);
   }
   checkTable(body, composeRequest.people.length);

@@ -126,6 +126,8 @@ export type IssueFacts = {
   distance_asymmetric: { row: number; column: number };
   /** A number so large that the arithmetic would overflow. */
   number_too_large: { limit: number };
+  /** Exact mode on a problem too large for the MIP: people × groups above the limit. */
+  exact_too_large: { cells: number; limit: number };
   /** The category is not among the attribute's categories (nobody has it). */
   unknown_category: { attribute: string };
   /** A part that applies to rounds only was given without rounds. */
@@ -137,7 +139,17 @@ export type IssueFacts = {
   /** Above a configured cap (people, rounds, groups, cells, …). */
   above_limit: {
     limit: number;
-    what: "people" | "rounds" | "groups" | "cells" | "length" | "items" | "placements" | "pairs" | "threads";
+    what:
+      | "people"
+      | "rounds"
+      | "groups"
+      | "cells"
+      | "length"
+      | "items"
+      | "placements"
+      | "pairs"
+      | "threads"
+      | "attributes";
   };
   /** An option of a door (a query parameter, a form field) that does not apply to this request. */
   not_applicable: {

@@ -162,6 +162,8 @@ export const en: Locale = {
     distance_diagonal: () => "the diagonal must be 0 (a person's distance to themselves)",
     distance_asymmetric: (f) => `not symmetric: [${f.row}][${f.column}] differs from [${f.column}][${f.row}]`,
     number_too_large: (f) => `the number is too large: at most ${num(f.limit, 0)} in size`,
+    exact_too_large: (f) =>
+      `exact mode is for small problems: people × groups is ${num(f.cells, 0)}, at most ${num(f.limit, 0)}; leave exact out to search instead`,
     unknown_category: (f) => `nobody has this category of ${quote(f.attribute)}`,
     rounds_only: (f) => `${f.part} applies to rounds only; give rounds as well`,
     incumbent_with_rounds: () => "an earlier grouping to repair (incumbent) cannot be combined with rounds",

@@ -164,6 +164,8 @@ export const nb: Locale = {
     distance_diagonal: () => "diagonalen må være 0 (avstanden fra en person til seg selv)",
     distance_asymmetric: (f) => `ikke symmetrisk: [${f.row}][${f.column}] er ulik [${f.column}][${f.row}]`,
     number_too_large: (f) => `tallet er for stort: høyst ${num(f.limit, 0)}`,
+    exact_too_large: (f) =>
+      `eksakt modus er for små problemer: personer × grupper er ${num(f.cells, 0)}, høyst ${num(f.limit, 0)}; dropp eksakt modus for å søke i stedet`,
     unknown_category: (f) => `ingen har denne verdien av ${quote(f.attribute)}`,
     rounds_only: (f) => `${f.part} gjelder bare runder; oppgi runder også`,
     incumbent_with_rounds: () =>
@@ -172,7 +174,7 @@ export const nb: Locale = {
     group_in_no_round: () => "viser til en gruppe som ikke finnes i noen runde",
     person_unplaced: (f) => `${people(f.count)} er ikke i noen gruppe; alle må ha en gruppe`,
     above_limit: (f) =>
-      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer", placements: "plasseringer (personer × runder)", pairs: "par i gruppene (en gruppe på k personer er k(k−1)/2 par)", threads: "tråder" }[f.what]}: høyst ${num(f.limit, 0)}${f.what === "placements" ? "; sett sammen færre runder om gangen" : ""}`,
+      `for mange ${{ people: "personer", rounds: "runder", groups: "grupper", cells: "celler", length: "tegn", items: "elementer", placements: "plasseringer (personer × runder)", pairs: "par i gruppene (en gruppe på k personer er k(k−1)/2 par)", threads: "tråder", attributes: "egenskaper" }[f.what]}: høyst ${num(f.limit, 0)}${f.what === "placements" ? "; sett sammen færre runder om gangen" : ""}`,
     not_applicable: (f) =>
       f.reason === "csv_only"
         ? `${f.part} gjelder bare en deltakerliste i CSV eller Excel; oppgi det i problemet i stedet`

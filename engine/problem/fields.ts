@@ -14,6 +14,11 @@ export const MAX_GROUPS = 100_000;
 export const MAX_ROUNDS = 200;
 /** Most gatherings one round stands for (the meetings table packs counts into 16 bits). */
 export const MAX_REPEAT = 100;
+/**
+ * Most attributes a problem describes: each is a soft term (and maybe rules) that every move
+ * updates; 20,000 of them kept a twelve-person solve past its deadline.
+ */
+export const MAX_ATTRIBUTES = 200;
 
 export const id = z.string().min(1, "must be a non-empty string").max(MAX_ID_LENGTH);
 export const label = z.string().max(MAX_ID_LENGTH);

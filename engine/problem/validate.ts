@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import { type InputIssue, issue, type PathPart, ProblemInputError } from "../errors.js";
 import type { SchemaIssueFacts } from "../locale/codes.js";
-import { MAX_ID_LENGTH } from "./fields.js";
+import { MAX_ATTRIBUTES, MAX_ID_LENGTH } from "./fields.js";
 import { groupCount, resolveGroups } from "./groups.js";
 import { entries } from "./records.js";
 import { type Problem, ProblemSchema } from "./schema.js";
@@ -147,6 +147,9 @@ function crossFieldIssues(problem: Problem): InputIssue[] {
   });
 
   issues.push(...groupIssues(problem));
+  const described = entries(problem.attributes).length;
+  if (described > MAX_ATTRIBUTES)
+    issues.push(issue("above_limit", { limit: MAX_ATTRIBUTES, what: "attributes" }, ["attributes"]));
   const groupIds = new Set(resolveGroups(problem).map((g) => g.id));
 
   for (const [key, spec] of entries(problem.attributes)) {

@@ -18,7 +18,7 @@ import { MAX_ID_LENGTH, MAX_MAGNITUDE } from "../problem/fields.js";
 import { entries, keyedRecord, nullRecord } from "../problem/records.js";
 import { type AttributeSpec, AttributeSpecSchema, type Person } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
-import { type ColumnRole, defaultAttributeSpec, headerKey, recogniseHeader } from "./columns.js";
+import { ColumnFinder, type ColumnRole, defaultAttributeSpec, recogniseHeader } from "./columns.js";
 import { headerIsData, listColumns } from "./headerData.js";
 import type { SkippedRow, Table } from "./table.js";
 
@@ -120,12 +120,10 @@ export function rosterToPeople(
   // A header that is a person's row (no header in the file) is never named back.
   const dataHeader = headerIsData(table);
   const listed = listColumns(table);
+  const finder = new ColumnFinder(header);
   const resolve = (name: string, path: PathPart[]): number | undefined => {
-    const exact = header.indexOf(name);
-    if (exact >= 0) return exact;
-    const key = headerKey(name);
-    const loose = header.flatMap((h, i) => (key !== "" && headerKey(h) === key ? [i] : []));
-    if (loose.length === 1) return loose[0];
+    const found = finder.indexOf(name);
+    if (found !== undefined) return found;
     issues.push(make("mapping_column_missing", { name: name.slice(0, 80), ...listed }, path));
     return undefined;
   };

@@ -48,10 +48,17 @@ export const MeetingsSchema = z.strictObject({
  * the end, over the history and the new rounds, own category excluded; the term maximises
  * their sum (see reach.ts). Left out: no reach term.
  */
+/**
+ * Most attributes reach counts: its tables are people × attributes, and each move updates
+ * every attribute; 100,000 of them kept twelve people's solve past its deadline.
+ */
+export const MAX_REACH_ATTRIBUTES = 50;
+
 export const ReachSchema = z.strictObject({
   weight: weight.default(1).describe("Weight of the reach term"),
   attributes: z
     .array(id)
+    .max(MAX_REACH_ATTRIBUTES)
     .optional()
     .describe(
       "Person attribute keys whose categories count; left out: the recognised agency and sector keys (Virksomhet, Sektor, ...)",

@@ -93,6 +93,11 @@ export function parseRoundsProblem(input: unknown): ParsedRounds {
     });
   });
   issues.push(...checkHistory(problem.history, personIds));
+  const reachKeys = new Set<string>();
+  problem.reach?.attributes?.forEach((key, i) => {
+    if (reachKeys.has(key)) issues.push(issue("listed_twice", {}, ["reach", "attributes", i]));
+    reachKeys.add(key);
+  });
   if (issues.length > 0) throw new ProblemInputError(dedupe(issues));
   return { problem, roundProblems };
 }

@@ -16,7 +16,7 @@ import { type ColumnsListed, shortlist } from "../locale/codes.js";
 import { entries, nullRecord, own } from "../problem/records.js";
 import type { AttributeSpec, AttributeSpecInput, CategoricalAttribute } from "../problem/schema.js";
 import { zodIssues } from "../problem/validate.js";
-import { defaultAttributeSpec, headerKey } from "../roster/columns.js";
+import { ColumnFinder, defaultAttributeSpec } from "../roster/columns.js";
 import { listColumns } from "../roster/headerData.js";
 import {
   type ColumnUse,
@@ -200,31 +200,6 @@ export function assemble(input: AssembleInput): Assembled {
 }
 
 // --- attributes ----------------------------------------------------------------------------
-
-/** Column names matched as the roster reader does: exactly, else ignoring case, accents and punctuation. */
-class ColumnFinder {
-  constructor(readonly names: readonly string[]) {}
-
-  find(name: string): string | undefined {
-    if (this.names.includes(name)) return name;
-    const key = headerKey(name);
-    const loose = this.names.filter((h) => key !== "" && headerKey(h) === key);
-    return loose.length === 1 ? loose[0] : undefined;
-  }
-
-  /** `COL`, or `COL:CATEGORY` where COL is the longest prefix before a `:` that names a column. */
-  split(target: string): { column: string; category?: string } | undefined {
-    const whole = this.find(target);
-    if (whole !== undefined) return { column: whole };
-    for (let i = target.lastIndexOf(":"); i >= 0; i = target.lastIndexOf(":", i - 1)) {
-      const column = this.find(target.slice(0, i).trim());
-      const category = target.slice(i + 1).trim();
-      if (column !== undefined && category !== "") return { column, category };
-      if (i === 0) break;
-    }
-    return undefined;
-  }
-}
 
 function missing(name: string, listed: ColumnsListed, path: PathPart[]): InputIssue {
   return issue("mapping_column_missing", { name: name.slice(0, 80), ...listed }, path);

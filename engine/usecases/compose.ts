@@ -5,8 +5,9 @@
  */
 import { diagnose } from "../diagnose/diagnose.js";
 import { InfeasibleError, issue, ProblemInputError } from "../errors.js";
-import { type ExactStatus, solveExactParsed } from "../exact/mip.js";
+import { type ExactStatus, MAX_EXACT_CELLS, solveExactParsed } from "../exact/mip.js";
 import { solveParallel } from "../parallel/solveParallel.js";
+import { groupCount } from "../problem/groups.js";
 import type { Problem } from "../problem/schema.js";
 import { checkProblem, zodIssues } from "../problem/validate.js";
 import { type RoundsResult, type SolveRoundsRuntime, solveRounds } from "../rounds/solveRounds.js";
@@ -49,6 +50,12 @@ export function parseComposeRequest(input: unknown): ComposeRequest {
       issues.push(issue("not_applicable", { part: "exact", reason: "single_only" }, ["exact"]));
     if (request.threads > 1)
       issues.push(issue("not_applicable", { part: "threads", reason: "single_only" }, ["threads"]));
+  }
+  // Refused before the model is built: it would take the heap first (see MAX_EXACT_CELLS).
+  if (request.exact && !request.rounds) {
+    const cells = request.people.length * groupCount(request.groups, request.people.length);
+    if (cells > MAX_EXACT_CELLS)
+      issues.push(issue("exact_too_large", { cells, limit: MAX_EXACT_CELLS }, ["exact"]));
   }
   if (issues.length > 0) throw new ProblemInputError(issues);
   return request;

@@ -3,7 +3,13 @@
  * without being echoed, and caller-chosen group ids survive into the composed rounds.
  */
 import { describe, expect, it } from "vitest";
-import { compose, formatPath, parseProblem, type RoundsComposition } from "../../engine/index.js";
+import {
+  compose,
+  formatPath,
+  parseComposeRequest,
+  parseProblem,
+  type RoundsComposition,
+} from "../../engine/index.js";
 import { issuesOf } from "./roster/helpers.js";
 
 describe("keys the caller chose", () => {
@@ -31,5 +37,31 @@ describe("keys the caller chose", () => {
     const groups = result.composed[0].groups;
     expect(Object.hasOwn(groups, "__proto__")).toBe(true);
     expect(Object.getOwnPropertyDescriptor(groups, "__proto__")?.value).toEqual(["a", "b"]);
+  });
+});
+
+describe("exact mode", () => {
+  it("on a problem too large for the MIP is refused at the door, saying how large", () => {
+    const people = Array.from({ length: 1_000 }, (_, i) => ({ id: `p${i}` }));
+    const [issue] = issuesOf(() => parseComposeRequest({ people, groups: { count: 200 }, exact: true }));
+    expect(issue).toMatchObject({ code: "exact_too_large", facts: { cells: 200_000 }, path: ["exact"] });
+    // A small problem is still solved exactly.
+    expect(() =>
+      parseComposeRequest({ people: people.slice(0, 20), groups: { count: 4 }, exact: true }),
+    ).not.toThrow();
+  });
+});
+
+describe("a problem's size beyond its people", () => {
+  it("more attributes than MAX_ATTRIBUTES is refused at attributes, before any term is built", () => {
+    const attributes = Object.fromEntries(
+      Array.from({ length: 201 }, (_, i) => [`a${i}`, { kind: "numeric" as const }]),
+    );
+    const [issue] = issuesOf(() => parseProblem({ people: [{ id: "a" }], groups: { count: 1 }, attributes }));
+    expect(issue).toMatchObject({
+      code: "above_limit",
+      facts: { limit: 200, what: "attributes" },
+      path: ["attributes"],
+    });
   });
 });

@@ -109,6 +109,43 @@ describe("numbers that would allocate: groups, rounds, repeats", () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it("an export of more people × groupings than it takes says which limit, and its value", async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ id: `q${i}` }));
+    const assignment = Object.fromEntries(many.map((p, i) => [p.id, String((i % 2) + 1)]));
+    const res = await post("/v1/exports", {
+      request: { people: many, groups: { count: 2 } },
+      groupings: Array.from({ length: 41 }, (_, i) => ({ round: `r${i}`, assignment })),
+    });
+    const [issue] = expectIssue(res, "above_limit", "/groupings");
+    expect(issue.message).toContain("people × rounds");
+    expect(issue.message).toContain("200,000");
+  });
+
+  it("reach over too many attributes is a 400, and one listed twice a 400 at its place", async () => {
+    const rounds = [{ id: "a" }, { id: "b" }];
+    const many = await post("/v1/compositions", {
+      ...smallProblem(),
+      rounds,
+      reach: { attributes: Array.from({ length: 100_000 }, (_, i) => `x${i}`) },
+    });
+    expectIssue(many, "schema", "/reach/attributes");
+    const twice = await post("/v1/compositions", {
+      ...smallProblem(),
+      rounds,
+      reach: { attributes: ["Virksomhet", "Virksomhet"] },
+    });
+    expectIssue(twice, "listed_twice", "/reach/attributes/1");
+  });
+
+  it("twenty thousand attributes for twelve people is a 400 at /attributes, not a solve past its deadline", async () => {
+    const attributes = Object.fromEntries(
+      Array.from({ length: 20_000 }, (_, i) => [`a${i}`, { kind: i % 2 ? "numeric" : "categorical" }]),
+    );
+    const res = await post("/v1/compositions", { ...smallProblem(), attributes });
+    const [issue] = expectIssue(res, "above_limit", "/attributes");
+    expect(issue.message).toContain("200");
+  });
+
   it("more rounds than the schema allows is a 400 at /rounds", async () => {
     const res = await post("/v1/checks", {
       people: three,
@@ -125,6 +162,15 @@ describe("requests the engine refuses in the solver thread", () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: "exact_unsupported" });
     expect(res.json().detail).toContain("balance");
+  });
+});
+
+describe("exact mode on a problem too large for it", () => {
+  it("is a 400 at /exact before the model is built", async () => {
+    const people = Array.from({ length: 1_000 }, (_, i) => ({ id: `p${i}` }));
+    const res = await post("/v1/compositions", { people, groups: { count: 200 }, exact: true });
+    const [issue] = expectIssue(res, "exact_too_large", "/exact");
+    expect(issue.message).toContain("200,000");
   });
 });
 
@@ -228,6 +274,21 @@ describe("names that would be echoed or multiplied", () => {
     const [issue] = expectIssue(res, "mapping_column_missing", "/mapping/email");
     expect(issue.message).toMatch(/and 19,?99\d more/);
     expect(res.body.length).toBeLessThan(2_000);
+  });
+
+  it("a thousand mapped names against a header of twenty thousand columns take no more than a moment", async () => {
+    const columns = Array.from({ length: 20_000 }, (_, i) => `kolonne${i}`);
+    const rows = Array.from({ length: 3 }, (_, r) => `N${r};n${r}@x.no;${columns.map(() => "1").join(";")}`);
+    const roster = [`Navn;E-post;${columns.join(";")}`, ...rows].join("\n");
+    // Matched loosely (by case), the slow way: each name against every header.
+    const ignore = columns.slice(0, 1_000).map((c) => c.toUpperCase());
+    const started = Date.now();
+    const res = await csvPost(
+      `/v1/checks?count=1&mapping=${encodeURIComponent(JSON.stringify({ ignore }))}`,
+      roster,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("a thousand unknown names in mapping.ignore give a short reply", async () => {

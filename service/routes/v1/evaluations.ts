@@ -4,8 +4,9 @@
  * `score`, off the event loop (offLoop.ts): with 10,000 people it is most of a second.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { checkGroupLists } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkGroupLists, checkPeople } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import { EvaluationBodySchema, EvaluationResultSchema, problemResponses } from "../../schemas.js";

@@ -7,8 +7,9 @@
  * (TVERR_MAX_MEETING_PAIRS, 400) and then run off the event loop (offLoop.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { checkMeetingPairs } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkMeetingPairs, checkPeople } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import { NetworkBodySchema, NetworkResultSchema, problemResponses } from "../../schemas.js";

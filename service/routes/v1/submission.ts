@@ -16,8 +16,9 @@ import {
   parseComposeRequest,
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
+import { checkRequest } from "../../bounds.js";
 import type { Config } from "../../config.js";
-import { checkGroupLists, checkMeetingPairs, checkPeople, checkRounds, checkThreads } from "../../errors.js";
+import { checkPeople } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
 import { offLoop } from "../../offLoop.js";
 import type { AssembledRoster, RosterReadInput } from "../../rosterRead.js";
@@ -114,10 +115,7 @@ export async function submission(request: FastifyRequest, config: Config): Promi
   }
   const parsed = parseComposeRequest(input);
   checkPeople(parsed.people.length, config.maxPeople);
-  checkRounds(parsed.rounds, parsed.people.length, config);
-  checkGroupLists(parsed, config.maxPeople);
-  checkThreads(parsed.threads, config.maxThreads);
-  checkMeetingPairs([[parsed.history?.rounds, ["history", "rounds"]]], config.maxMeetingPairs);
+  checkRequest(parsed, config);
   parsed.options.timeLimitMs = Math.min(parsed.options.timeLimitMs, config.maxTimeLimitMs);
   const roster = read?.assembled.roster;
   const csv =
