@@ -15,13 +15,15 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { ProblemInputError, pickLocale, zodIssues } from "../engine/index.js";
+import { ProblemInputError, zodIssues } from "../engine/index.js";
 import type { Config } from "./config.js";
-import { HttpError, present, problemFrom } from "./errors.js";
+import { problemFrom } from "./errors.js";
 import { REDACT_PATHS, RequestLog } from "./logging.js";
 import auth from "./plugins/auth.js";
+import gate from "./plugins/gate.js";
 import jobs from "./plugins/jobs.js";
 import locale from "./plugins/locale.js";
+import mediaTypes from "./plugins/mediaTypes.js";
 import metrics from "./plugins/metrics.js";
 import page from "./plugins/page.js";
 import parsers from "./plugins/parsers.js";
@@ -29,6 +31,7 @@ import pool from "./plugins/pool.js";
 import rateLimit from "./plugins/rateLimit.js";
 import securityHeaders from "./plugins/securityHeaders.js";
 import swagger from "./plugins/swagger.js";
+import { clientErrorHandler, sendNotFound, sendProblem } from "./problemReply.js";
 import health from "./routes/health.js";
 import checks from "./routes/v1/checks.js";
 import compositions from "./routes/v1/compositions.js";
@@ -37,6 +40,7 @@ import exportRoutes from "./routes/v1/exports.js";
 import jobRoutes from "./routes/v1/jobs.js";
 import networks from "./routes/v1/networks.js";
 import rosters from "./routes/v1/rosters.js";
+import { PARSED_BY_HANDLER } from "./schemas.js";
 import { serializerCompiler } from "./serializer.js";
 
 export interface BuildOptions {
@@ -49,15 +53,19 @@ export interface BuildOptions {
   role?: "api" | "worker";
 }
 
-/** Validation by zod, failing with the engine's error class (paths outside the body are prefixed). */
-const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema, httpPart }) =>
-  (data) => {
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return { value: parsed.data };
-    const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
-    return { error: new ProblemInputError(zodIssues(parsed.error, data, prefix)) };
-  };
+/**
+ * Validation by zod, failing with the engine's error class (paths outside the body are
+ * prefixed); a body its handler parses itself (PARSED_BY_HANDLER) passes through unchecked.
+ */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) =>
+  PARSED_BY_HANDLER.has(schema)
+    ? (data) => ({ value: data })
+    : (data) => {
+        const parsed = schema.safeParse(data);
+        if (parsed.success) return { value: parsed.data };
+        const prefix = httpPart === undefined || httpPart === "body" ? [] : [httpPart];
+        return { error: new ProblemInputError(zodIssues(parsed.error, data, prefix)) };
+      };
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,6 +79,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logController: new RequestLog(),
     // Event streams are closed by their jobs on shutdown; idle keep-alive sockets by fastify.
     forceCloseConnections: "idle",
+    // Shutdown refuses new work itself (plugins/gate.ts), as problem details, while results
+    // stay readable; fastify's own 503 would be plain JSON.
+    return503OnClosing: false,
+    // Errors before any hook (a malformed URL, an overlong path parameter, a request node
+    // cannot parse) get the same problem details as every other error (problemReply.ts).
+    frameworkErrors: (err, request, reply) => sendProblem(request, reply, err, config.defaultLang),
+    clientErrorHandler: clientErrorHandler(config.defaultLang),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -80,46 +95,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header("x-request-id", request.id);
   });
   app.setErrorHandler((err, request, reply) => {
-    const problem = problemFrom(err);
-    if (problem.status >= 500) {
+    if (problemFrom(err).status >= 500) {
       // The kind and where, never the message: an engine error may quote the input.
       const frames = err instanceof Error ? (err.stack ?? "").split("\n").slice(1, 8).join("\n") : "";
       request.log.error({ errType: err instanceof Error ? err.name : typeof err, frames }, "request failed");
     }
-    if (err instanceof HttpError) reply.headers(err.headers);
-    if (problem.status === 401) reply.header("www-authenticate", 'Bearer realm="tverr"');
-    // Errors before the locale hook ran (a malformed URL) are worded in the default language.
-    const words = request.locale ?? pickLocale(request.headers["accept-language"], config.defaultLang);
-    return reply
-      .code(problem.status)
-      .type("application/problem+json")
-      .send(present(problem, words, request.url.split("?")[0]));
+    return sendProblem(request, reply, err, config.defaultLang);
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split("?")[0];
-    const words = request.locale ?? pickLocale(request.headers["accept-language"], config.defaultLang);
-    return reply
-      .code(404)
-      .type("application/problem+json")
-      .send(
-        present(
-          { status: 404, code: "not_found", facts: { method: request.method, path: path.slice(0, 200) } },
-          words,
-          path,
-        ),
-      );
-  });
+  app.setNotFoundHandler((request, reply) => sendNotFound(request, reply, config.defaultLang));
 
   const role = options.role ?? "api";
   // Threads first: they load the engine while the rest is built.
   if (config.workers > 0) await app.register(pool, { size: config.workers });
   await app.register(locale, { config });
+  await app.register(gate, { config });
   await app.register(securityHeaders);
   await app.register(metrics);
   if (role === "api") await app.register(swagger);
   if (role === "api") await app.register(page, { config });
   await app.register(parsers);
+  await app.register(mediaTypes);
   await app.register(jobs, { config });
   await app.register(health, { config, role });
   if (role === "worker") return app;

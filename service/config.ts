@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   /** Jobs waiting for a free worker before new ones get 503. */
   TVERR_QUEUE_MAX: int(0, 32),
   TVERR_BODY_LIMIT_BYTES: int(1024, 8 * 1024 * 1024),
+  /** A longer request target (path and query) is a 414; node's header limit (16 KiB) bounds it anyway. */
+  TVERR_MAX_URL_BYTES: int(256, 8 * 1024),
   TVERR_MAX_PEOPLE: int(1, 10_000),
   /** Rounds one request may compose or check (the engine's own bound, MAX_ROUNDS, is the ceiling). */
   TVERR_MAX_ROUNDS: int(1, MAX_ROUNDS).pipe(z.number().max(MAX_ROUNDS)),
@@ -44,12 +46,17 @@ const EnvSchema = z.object({
   TVERR_MAX_THREADS: int(1, Math.min(4, availableParallelism())),
   /** Pairs in the groups of a history and new rounds (Σ k(k−1)/2): each is a tie of the has-met network. */
   TVERR_MAX_MEETING_PAIRS: int(1, 1_000_000),
+  /** A check, score or network measure running longer on its thread than this is stopped (503). */
+  TVERR_USECASE_TIME_LIMIT_MS: int(100, 30_000),
   /** A client's options.timeLimitMs is capped at this. */
   TVERR_MAX_TIME_LIMIT_MS: int(1, 60_000),
   /** Problems with more people answer 202 and run as a job even without `Prefer: respond-async`. */
   TVERR_SYNC_MAX_PEOPLE: int(0, 2_000),
   /** The longest a request waits for its result before it gets 202 (also caps `Prefer: wait=N`). */
   TVERR_MAX_WAIT_S: int(0, 90),
+  /** Event streams open on one job (429 beyond) and in all (503 beyond): each holds a socket for the job's life. */
+  TVERR_MAX_STREAMS_PER_JOB: int(1, 8),
+  TVERR_MAX_STREAMS: int(1, 256),
   /** Jobs kept in memory (finished ones are dropped oldest first to make room). */
   TVERR_JOBS_MAX: int(1, 1_000),
   /** Finished jobs and their results are forgotten this long after they finish. */
@@ -80,14 +87,18 @@ export interface Config {
   jobAttempts: number;
   queueMax: number;
   bodyLimitBytes: number;
+  maxUrlBytes: number;
   maxPeople: number;
   maxRounds: number;
   maxRoundPlacements: number;
   maxMeetingPairs: number;
   maxThreads: number;
+  usecaseTimeLimitMs: number;
   maxTimeLimitMs: number;
   syncMaxPeople: number;
   maxWaitMs: number;
+  maxStreamsPerJob: number;
+  maxStreams: number;
   jobsMax: number;
   jobTtlMs: number;
   /** Replies' language when the request does not say (Accept-Language). */
@@ -132,14 +143,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobAttempts: e.TVERR_JOB_ATTEMPTS,
     queueMax: e.TVERR_QUEUE_MAX,
     bodyLimitBytes: e.TVERR_BODY_LIMIT_BYTES,
+    maxUrlBytes: e.TVERR_MAX_URL_BYTES,
     maxPeople: e.TVERR_MAX_PEOPLE,
     maxRounds: e.TVERR_MAX_ROUNDS,
     maxRoundPlacements: e.TVERR_MAX_ROUND_PLACEMENTS,
     maxMeetingPairs: e.TVERR_MAX_MEETING_PAIRS,
     maxThreads: e.TVERR_MAX_THREADS,
+    usecaseTimeLimitMs: e.TVERR_USECASE_TIME_LIMIT_MS,
     maxTimeLimitMs: e.TVERR_MAX_TIME_LIMIT_MS,
     syncMaxPeople: e.TVERR_SYNC_MAX_PEOPLE,
     maxWaitMs: e.TVERR_MAX_WAIT_S * 1000,
+    maxStreamsPerJob: e.TVERR_MAX_STREAMS_PER_JOB,
+    maxStreams: e.TVERR_MAX_STREAMS,
     jobsMax: e.TVERR_JOBS_MAX,
     jobTtlMs: e.TVERR_JOB_TTL_S * 1000,
     defaultLang: e.TVERR_DEFAULT_LANG,

@@ -78,6 +78,17 @@ export class HttpError<C extends HttpCode = HttpCode> extends Error {
   }
 }
 
+/**
+ * An error already turned into data elsewhere (on a solver thread, where class identity is
+ * lost at the boundary), thrown again on the main thread as what it was.
+ */
+export class ProblemDataError extends Error {
+  constructor(readonly problem: ProblemData) {
+    super(`problem ${problem.status} ${problem.code}`);
+    this.name = "ProblemDataError";
+  }
+}
+
 /** A body can be wrong in every one of thousands of rows; a reply lists this many. */
 const MAX_ISSUES = 100;
 
@@ -92,6 +103,7 @@ interface FastifyLikeError {
 
 /** Any error as data. Never keeps a stack or an unexpected error's message. */
 export function problemFrom(err: unknown): ProblemData {
+  if (err instanceof ProblemDataError) return err.problem;
   if (err instanceof ProblemInputError) {
     return {
       status: 400,

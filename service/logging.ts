@@ -15,6 +15,12 @@ export const REDACT_PATHS = [
   ),
 ];
 
+/**
+ * Health and readiness checks come every few seconds from every probe and load balancer: at
+ * info they would bury the lines that matter (and fill disks), so they are logged at debug.
+ */
+const PROBES = new Set(["/healthz", "/readyz"]);
+
 const errType = (err: unknown) => (err instanceof Error ? err.name : typeof err);
 
 export class RequestLog extends LogController {
@@ -33,6 +39,7 @@ export class RequestLog extends LogController {
       bytesIn: Number(request.headers["content-length"] ?? 0),
     };
     if (error) request.log.error({ ...line, errType: errType(error) }, "request");
+    else if (PROBES.has(line.route)) request.log.debug(line, "request");
     else request.log.info(line, "request");
   }
 

@@ -140,6 +140,13 @@ export const CompositionResultSchema = documents<ComposeResult>(
 /** `POST /v1/compositions` as JSON: the engine's compose request. */
 export const CompositionBodySchema = ComposeRequestSchema;
 
+/**
+ * Body schemas that document a route but are not checked at the door: the handler parses
+ * the body with the same schema anyway (`submission`, with the same issues and paths), and
+ * each parse of a 10,000-person request is about a second of the event loop.
+ */
+export const PARSED_BY_HANDLER: ReadonlySet<unknown> = new Set([CompositionBodySchema]);
+
 export const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
 export const JobSchema = z
@@ -330,6 +337,9 @@ export const ReadinessSchema = z.object({
   status: z.enum(["ready", "not_ready"]),
   workers: z.object({ size: count, up: count }),
   jobs: z.object({ queued: count, running: count, queueMax: count }),
+  eventLoop: z
+    .object({ p50Ms: z.number(), p99Ms: z.number(), maxMs: z.number() })
+    .describe("Event-loop delay over the last window, in milliseconds"),
 });
 
 const STATUS_TEXT: Record<number, string> = {
@@ -338,9 +348,11 @@ const STATUS_TEXT: Record<number, string> = {
   404: "No such job (or it has expired)",
   409: "The job has no result in that form yet",
   413: "Body too large, or too many people",
+  414: "The address is too long",
   415: "Unsupported content type",
   422: "The hard rules cannot all hold: the diagnosis says why and what would fix it",
-  503: "Queue full or shutting down (see Retry-After)",
+  429: "Too many requests, or too many event streams on this job (see Retry-After)",
+  503: "Queue full, too many event streams, or shutting down (see Retry-After)",
 };
 
 /** Documented error replies: problem details under `application/problem+json`. */

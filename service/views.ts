@@ -22,6 +22,7 @@ import {
 import type { Config } from "./config.js";
 import { present } from "./errors.js";
 import type { CsvSource, Job } from "./jobs/types.js";
+import { rosterOf } from "./resultWorkbook.js";
 import type { JobSchema } from "./schemas.js";
 import type { CompositionResult } from "./worker.js";
 
@@ -83,14 +84,7 @@ export const wantsXlsx = (request: FastifyRequest) =>
  * Norwegian Excel reads); for rounds, with a Round column first.
  */
 export function resultCsv(source: CsvSource, result: CompositionResult, locale: Locale): string {
-  const roster =
-    "roster" in source
-      ? {
-          columns: source.roster.columns,
-          cells: new Map(source.roster.rows),
-          delimiter: source.roster.delimiter,
-        }
-      : undefined;
+  const roster = rosterOf(source);
   const options = {
     ...("people" in source ? { people: source.people, delimiter: ";" as const } : {}),
     groupHeader: locale.csv.group,

@@ -808,6 +808,7 @@ Exit codes: 0 done; 1 the hard rules do not all hold (the result is still writte
         404: "Not found",
         405: "Method not allowed",
         406: "Not acceptable",
+        408: "Request timeout",
         409: "Conflict",
         413: "Content too large",
         414: "URI too long",
@@ -827,6 +828,8 @@ Exit codes: 0 done; 1 the hard rules do not all hold (the result is still writte
       queue_full: () => "Every solver is busy and the queue is full",
       too_many_jobs: () => "Too many jobs are held; try again later",
       too_many_streams: () => "Too many event streams are open; poll the job instead",
+      request_timeout: () => "The request did not arrive in time",
+      uri_too_long: (f) => `The address is longer than ${num(f.max, 0)} bytes`,
       worker_lost: (f) =>
         `The job was stopped ${f.attempts === 1 ? "once" : `${f.attempts} times`} by a worker that died before it finished`,
       unauthorized: (f) =>

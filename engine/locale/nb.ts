@@ -804,6 +804,7 @@ Avslutningskoder: 0 ferdig; 1 ikke alle regler holder (resultatet er likevel skr
         404: "Ikke funnet",
         405: "Metoden er ikke tillatt",
         406: "Kan ikke levere i ønsket format",
+        408: "Tidsavbrudd for forespørselen",
         409: "Konflikt",
         413: "For stort innhold",
         414: "For lang adresse",
@@ -823,6 +824,8 @@ Avslutningskoder: 0 ferdig; 1 ikke alle regler holder (resultatet er likevel skr
       queue_full: () => "Alle løserne er opptatt og køen er full",
       too_many_jobs: () => "For mange jobber holdes; prøv igjen senere",
       too_many_streams: () => "For mange hendelsesstrømmer er åpne; spør etter jobben i stedet",
+      request_timeout: () => "Forespørselen kom ikke fram i tide",
+      uri_too_long: (f) => `Adressen er lengre enn ${num(f.max, 0)} byte`,
       worker_lost: (f) =>
         `Jobben ble stoppet ${f.attempts === 1 ? "én gang" : `${f.attempts} ganger`} av en arbeidsprosess som døde før den var ferdig`,
       unauthorized: (f) =>

@@ -140,6 +140,8 @@ export type HttpFacts = {
   queue_full: Record<string, never>;
   too_many_jobs: Record<string, never>;
   too_many_streams: Record<string, never>;
+  request_timeout: Record<string, never>;
+  uri_too_long: { max: number };
   worker_lost: { attempts: number };
   unauthorized: {
     reason: "missing" | "token" | "invalid_key" | "invalid";

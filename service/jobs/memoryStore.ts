@@ -71,10 +71,22 @@ export class MemoryJobStore implements JobStore {
     return !this.#closing && this.#count("queued") < this.#config.queueMax + idle;
   }
 
+  /**
+   * Why a new job would be refused now, if it would be: one answer for `submit` and for
+   * readiness, so /readyz never says ready while submissions get a 503.
+   */
+  #refusal(): "shutting_down" | "queue_full" | "too_many_jobs" | undefined {
+    if (this.#closing) return "shutting_down";
+    if (!this.#hasRoom()) return "queue_full";
+    this.sweep();
+    if (this.#entries.size >= this.#config.jobsMax && this.#oldestFinished() === undefined) {
+      return "too_many_jobs";
+    }
+    return undefined;
+  }
+
   async accepting(): Promise<boolean> {
-    return (
-      this.#hasRoom() && (this.#entries.size < this.#config.jobsMax || this.#oldestFinished() !== undefined)
-    );
+    return this.#refusal() === undefined;
   }
 
   async counts(): Promise<JobCounts> {
@@ -84,19 +96,13 @@ export class MemoryJobStore implements JobStore {
   }
 
   async submit(composition: Composition, meta: JobMeta): Promise<Job> {
-    if (this.#closing) throw new HttpError(503, "shutting_down", {});
-    const retryAfter = { "retry-after": String(this.#retryAfterSeconds()) };
-    if (!this.#hasRoom()) {
-      throw new HttpError(503, "queue_full", {}, retryAfter);
+    const refusal = this.#refusal();
+    if (refusal !== undefined) {
+      throw new HttpError(503, refusal, {}, { "retry-after": String(this.#retryAfterSeconds()) });
     }
-    this.sweep();
-    if (this.#entries.size >= this.#config.jobsMax) {
-      const oldest = this.#oldestFinished();
-      if (oldest === undefined) {
-        throw new HttpError(503, "too_many_jobs", {}, retryAfter);
-      }
-      this.#entries.delete(oldest);
-    }
+    // Room is made by forgetting the oldest finished job.
+    const oldest = this.#entries.size >= this.#config.jobsMax ? this.#oldestFinished() : undefined;
+    if (oldest !== undefined) this.#entries.delete(oldest);
     let resolve!: () => void;
     const settled = new Promise<void>((r) => {
       resolve = r;

@@ -7,8 +7,9 @@
  * The PostgreSQL modules (and pg, pg-boss) load only when DATABASE_URL is set, so the default
  * server starts without them.
  *
- * Before the server stops listening, the store stops taking jobs and this process's running
- * ones get the grace period, so requests waiting on a job and event streams end as they end.
+ * On shutdown (`drainJobs`, lifecycle.ts, before the server stops listening) the store stops
+ * taking jobs and this process's running ones get the grace period, so requests waiting on a
+ * job and event streams end as they end, and finished results can still be fetched.
  */
 import type { Config } from "../config.js";
 import { MemoryJobStore } from "../jobs/memoryStore.js";
@@ -21,7 +22,21 @@ export { FINAL_STATES, isFinal } from "../jobs/types.js";
 declare module "fastify" {
   interface FastifyInstance {
     jobs: JobStore;
+    /**
+     * Stop taking jobs, give running ones `graceMs`, cancel the rest (as "shutdown") and wait
+     * for them to settle. Once only: later calls (the preClose hook) share the first.
+     */
+    drainJobs: (graceMs: number) => Promise<void>;
   }
+}
+
+/** One drain per store, however often it is asked for. */
+function once(close: (graceMs: number) => Promise<void>): (graceMs: number) => Promise<void> {
+  let drained: Promise<void> | undefined;
+  return (graceMs) => {
+    drained ??= close(graceMs);
+    return drained;
+  };
 }
 
 export default shared<{ config: Config }>("jobs", async (app, { config }) => {
@@ -30,8 +45,12 @@ export default shared<{ config: Config }>("jobs", async (app, { config }) => {
   if (databaseUrl === undefined) {
     const store = new MemoryJobStore(config, app.pool, app.log, { onFinished });
     app.decorate("jobs", store);
+    app.decorate(
+      "drainJobs",
+      once((graceMs) => store.close(graceMs)),
+    );
     app.addHook("preClose", async () => {
-      await store.close(config.shutdownGraceMs);
+      await app.drainJobs(config.shutdownGraceMs);
     });
     return;
   }
@@ -49,9 +68,15 @@ export default shared<{ config: Config }>("jobs", async (app, { config }) => {
     : undefined;
   executor?.start();
   app.decorate("jobs", store);
+  app.decorate(
+    "drainJobs",
+    once(async (graceMs) => {
+      await store.close();
+      await executor?.close(graceMs);
+    }),
+  );
   app.addHook("preClose", async () => {
-    await store.close();
-    await executor?.close(config.shutdownGraceMs);
+    await app.drainJobs(config.shutdownGraceMs);
   });
   app.addHook("onClose", async () => {
     await db.close();

@@ -4,16 +4,20 @@
  * - `tverr_jobs{state}` and `tverr_queue_length`: read from the job store at each scrape (with
  *   DATABASE_URL, the whole cluster's jobs, so every instance reports the same figures);
  * - `tverr_solve_seconds`: how long finished jobs ran, observed where they ran;
- * - the process's own figures (event-loop delay, memory, CPU) from prom-client's defaults.
+ * - `tverr_event_loop_delay_seconds{quantile}`: p50, p99 and max over the last window
+ *   (loopDelay.ts), the same figures /readyz shows;
+ * - the process's own figures (memory, CPU, prom-client's own loop lag) from its defaults.
  * Counts and timings only: nothing about the people. Open like /healthz (no key); keep it on
  * the internal network.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { JOB_STATES, type Job } from "../jobs/types.js";
+import { LOOP_WINDOW_MS, LoopDelayMonitor } from "../loopDelay.js";
 import { shared } from "./shared.js";
 
 export interface Metrics {
   registry: Registry;
+  loop: LoopDelayMonitor;
   jobFinished: (job: Job) => void;
 }
 
@@ -59,8 +63,24 @@ export default shared("metrics", async (app) => {
     },
   });
 
+  const loop = new LoopDelayMonitor();
+  app.addHook("onClose", async () => loop.close());
+  new Gauge({
+    name: "tverr_event_loop_delay_seconds",
+    help: `Event-loop delay over the last ${LOOP_WINDOW_MS / 1000} s (perf_hooks), by quantile`,
+    labelNames: ["quantile"] as const,
+    registers: [registry],
+    collect() {
+      const { p50Ms, p99Ms, maxMs } = loop.delay;
+      this.set({ quantile: "0.5" }, p50Ms / 1000);
+      this.set({ quantile: "0.99" }, p99Ms / 1000);
+      this.set({ quantile: "1" }, maxMs / 1000);
+    },
+  });
+
   app.decorate("metrics", {
     registry,
+    loop,
     jobFinished: (job: Job) => {
       if (job.startedAt === undefined) return;
       solveSeconds.observe({ state: job.state }, ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000);

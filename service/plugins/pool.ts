@@ -1,15 +1,16 @@
 /**
  * The solver pool: threads of the engine's worker runner that run `solveTask`, so no solve
- * ever runs on the event loop. Decorates the instance with `pool`.
+ * ever runs on the event loop, and the use cases whose cost grows with the input (`usecase`). Decorates the instance with `pool`.
  *
  * Cancelling takes a queued task out of the queue; a running one is told to stop and returns
  * the best grouping so far within a few tens of milliseconds; one that has not answered
  * `KILL_AFTER_MS` later has its thread terminated and replaced (the runner does all three).
  * Every task also has a time cap: its time limit plus `DEADLINE_SLACK_MS`.
  */
-import type { SearchProgress } from "../../engine/index.js";
-import { ThreadPool } from "../../engine/index.js";
+import { type SearchProgress, ThreadPool } from "../../engine/index.js";
+import { ProblemDataError } from "../errors.js";
 import { SOLVER_THREAD } from "../threads.js";
+import type { UsecaseName, UsecaseOutcome, UsecaseTask, UsecaseValue } from "../usecaseTask.js";
 import type { Composition, SolveOutcome, SolveTask } from "../worker.js";
 import { shared } from "./shared.js";
 
@@ -33,7 +34,7 @@ export interface SolveHandle {
 
 export class SolverPool {
   readonly size: number;
-  readonly #threads: ThreadPool<SolveTask, SolveOutcome, SearchProgress>;
+  readonly #threads: ThreadPool<SolveTask | UsecaseTask, SolveOutcome | UsecaseOutcome, SearchProgress>;
 
   constructor(size: number) {
     this.size = size;
@@ -70,7 +71,20 @@ export class SolverPool {
         timeCapMs: composition.timeLimitMs + DEADLINE_SLACK_MS,
       },
     );
-    return { done, cancel: () => controller.abort() };
+    return { done: done as Promise<SolveOutcome>, cancel: () => controller.abort() };
+  }
+
+  /**
+   * Run an engine use case on a thread (usecaseTask.ts), stopped after `timeCapMs`. Rejects
+   * with a ProblemDataError for input it refuses, a ThreadStoppedError when stopped.
+   */
+  async usecase<N extends UsecaseName>(name: N, input: unknown, timeCapMs: number): Promise<UsecaseValue<N>> {
+    const outcome = (await this.#threads.run(
+      { kind: "usecase", name, input },
+      { timeCapMs },
+    )) as UsecaseOutcome;
+    if (outcome.kind === "problem") throw new ProblemDataError(outcome.problem);
+    return outcome.value as UsecaseValue<N>;
   }
 
   close(): Promise<void> {

@@ -2,11 +2,18 @@
  * `GET /healthz`: the process answers. `GET /readyz`: the solver threads are up (if this
  * instance has any) and the job store takes new jobs (queue has room; with DATABASE_URL, the
  * database answers), else 503, so a load balancer sends new work elsewhere. Never behind an
- * API key.
+ * API key. Readiness also shows the event loop's delay (loopDelay.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../config.js";
+import type { LoopDelay } from "../loopDelay.js";
 import { HealthSchema, ReadinessSchema } from "../schemas.js";
+
+const roundedDelay = (d: LoopDelay): LoopDelay => ({
+  p50Ms: Math.round(d.p50Ms * 10) / 10,
+  p99Ms: Math.round(d.p99Ms * 10) / 10,
+  maxMs: Math.round(d.maxMs * 10) / 10,
+});
 
 const routes: FastifyPluginAsyncZod<{ config: Config; role: "api" | "worker" }> = async (
   app,
@@ -43,6 +50,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config; role: "api" | "worker" }> 
           ? { size: app.pool.size, up: app.pool.threads }
           : { size: 0, up: 0 },
         jobs: { queued: byState.queued, running: byState.running, queueMax: config.queueMax },
+        eventLoop: roundedDelay(app.metrics.loop.delay),
       });
     },
   );

@@ -2,6 +2,9 @@
  * Bad input, each kind pinned: every error is problem details (RFC 9457) with a stable
  * `code`, and invalid fields are named by JSON path or by CSV line and column.
  */
+
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, smallProblem } from "./helper.js";
@@ -264,5 +267,76 @@ describe("roster issues", () => {
         },
       ]
     `);
+  });
+});
+
+describe("every error is problem details, whatever the layer", () => {
+  const isProblem = (res: { statusCode: number; headers: Record<string, unknown> }, status: number) => {
+    expect(res.statusCode).toBe(status);
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  };
+
+  it("a body of a type the route does not take: 415, not a 500 (text/plain, JSON to /v1/rosters)", async () => {
+    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/json" }]) {
+      const res = await post("null", headers, "/v1/rosters");
+      isProblem(res, 415);
+      expect(res.json().code).toBe("unsupported_media_type");
+    }
+    isProblem(await post("hello", { "content-type": "text/plain" }), 415);
+  });
+
+  it("no body and no content type: 415 for a roster route", async () => {
+    const res = await app.inject({ method: "POST", url: "/v1/rosters" });
+    isProblem(res, 415);
+  });
+
+  it("a malformed URL: 400, worded by Accept-Language", async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: "/v1/jobs/%E0%A4%A",
+      headers: { "accept-language": "nb" },
+    });
+    isProblem(res, 400);
+    expect(res.json()).toMatchObject({ code: "bad_request", title: "Ugyldig forespørsel" });
+  });
+
+  it("a path parameter past its length, or a URL past the cap: 414", async () => {
+    isProblem(await app.inject({ method: "GET", url: `/v1/jobs/${"a".repeat(300)}` }), 414);
+    const res = await app.inject({ method: "GET", url: `/healthz?${"a".repeat(9_000)}` });
+    isProblem(res, 414);
+    expect(res.json()).toMatchObject({ code: "uri_too_long" });
+  });
+
+  it("headers too large and unparseable requests, on a real socket: 431 and 400", async () => {
+    const server = await build();
+    await server.listen({ host: "127.0.0.1", port: 0 });
+    const port = (server.server.address() as AddressInfo).port;
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, "127.0.0.1");
+        let out = "";
+        socket.on("data", (d) => {
+          out += String(d);
+        });
+        socket.on("close", () => resolve(out));
+        socket.on("error", () => resolve(out));
+        socket.write(text);
+      });
+    try {
+      const big = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+      expect(big).toMatch(/^HTTP\/1\.1 431 /);
+      expect(big).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(big.slice(big.indexOf("\r\n\r\n") + 4))).toMatchObject({
+        status: 431,
+        code: "too_large",
+      });
+      const garbage = await raw("NOT HTTP AT ALL\r\n\r\n");
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(garbage.slice(garbage.indexOf("\r\n\r\n") + 4))).toMatchObject({
+        code: "bad_request",
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

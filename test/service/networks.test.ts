@@ -121,3 +121,44 @@ describe("POST /v1/networks", () => {
     expect(op.responses["400"].content).toHaveProperty("application/problem+json");
   });
 });
+
+describe("large histories", () => {
+  /** `n` people of 20 agencies, all in one history group: n(n-1)/2 meetings. */
+  const oneGroup = (n: number) => {
+    const everyone = Array.from({ length: n }, (_, i) => ({
+      id: `p${i}`,
+      attributes: { Virksomhet: `E${i % 20}`, Sektor: `S${i % 3}` },
+    }));
+    return {
+      people: everyone,
+      history: { rounds: [{ round: "1", groups: { g: everyone.map((p) => p.id) } }] },
+    };
+  };
+
+  it("refuses a network past the pair cap at once (3,000 people in one group)", async () => {
+    const started = Date.now();
+    const res = await post(oneGroup(3_000));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0]).toMatchObject({ code: "above_limit", path: "history.rounds" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 10_000);
+
+  it("measures a large allowed network off the event loop: /healthz p99 stays under 50 ms", async () => {
+    const measuring = post(oneGroup(600));
+    const latencies: number[] = [];
+    let done = false;
+    void measuring.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      const t = performance.now();
+      await app.inject({ url: "/healthz" });
+      latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect((await measuring).statusCode).toBe(200);
+    latencies.sort((a, b) => a - b);
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(latencies[Math.floor(latencies.length * 0.99)]).toBeLessThan(50);
+  }, 30_000);
+});

@@ -80,3 +80,79 @@ it("serves, then shuts down on SIGTERM within the grace period, exit 0", async (
   });
   expect(lines.at(-1)?.msg).toBe("stopped");
 });
+
+const logLines = (output: string) =>
+  output
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const submitAsync = async (base: string, timeLimitMs: number) => {
+  const problem = osloProblem(timeLimitMs);
+  const res = await fetch(`${base}/v1/compositions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", prefer: "respond-async" },
+    // No stopping when stalled: the job runs its whole time limit.
+    body: JSON.stringify({ ...problem, options: { ...problem.options, stopWhenStalled: false } }),
+  });
+  expect(res.status).toBe(202);
+  return `${base}${res.headers.get("location")}`;
+};
+
+const waitState = async (url: string, want: string[]) => {
+  for (let i = 0; i < 500; i++) {
+    const job = (await (await fetch(url)).json()) as { state: string };
+    if (want.includes(job.state)) return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${url} never reached ${want.join("|")}`);
+};
+
+it("exits 0 after a grace period as long as fastify's plugin timeout, with jobs still running", async () => {
+  const { base, output } = await start({ TVERR_SHUTDOWN_GRACE_MS: "10000" });
+  const job = await submitAsync(base, 60_000);
+  await waitState(job, ["running"]);
+  const t = Date.now();
+  child?.kill("SIGTERM");
+  const code = await exited(child as ChildProcess);
+  const took = Date.now() - t;
+  expect(output()).not.toContain("AVV_ERR_READY_TIMEOUT");
+  expect(code).toBe(0);
+  expect(took).toBeGreaterThanOrEqual(10_000);
+  expect(took).toBeLessThan(14_000);
+  const lines = logLines(output());
+  expect(lines.find((l) => l.msg === "job finished")).toMatchObject({
+    state: "cancelled",
+    cancelReason: "shutdown",
+  });
+  expect(lines.at(-1)?.msg).toBe("stopped");
+}, 30_000);
+
+it("during the grace period: refuses new work as problem details, serves results that finish, marks the rest cancelled by shutdown", async () => {
+  const { base, output } = await start({ TVERR_SHUTDOWN_GRACE_MS: "2500", TVERR_WORKERS: "2" });
+  const quick = await submitAsync(base, 800);
+  const slow = await submitAsync(base, 30_000);
+  await waitState(slow, ["running"]);
+  const events = await fetch(`${slow}/events`);
+  child?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 200));
+
+  const refused = await fetch(`${base}/v1/compositions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(smallProblem()),
+  });
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect(((await refused.json()) as { code: string }).code).toBe("shutting_down");
+  expect((await fetch(`${base}/readyz`)).status).toBe(503);
+
+  const done = (await waitState(quick, ["succeeded"])) as { state: string; result?: unknown };
+  expect(done.result).toBeDefined();
+
+  const text = await events.text();
+  const last = [...text.matchAll(/event: state\ndata: (.*)\n\n/g)].at(-1)?.[1];
+  expect(JSON.parse(last ?? "{}")).toMatchObject({ state: "cancelled", cancelReason: "shutdown" });
+  expect(await exited(child as ChildProcess)).toBe(0);
+  expect(logLines(output()).at(-1)?.msg).toBe("stopped");
+}, 30_000);

@@ -5,8 +5,9 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { check, wordDiagnosis, XLSX_MEDIA_TYPE } from "../../../engine/index.js";
+import { wordDiagnosis, XLSX_MEDIA_TYPE } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
+import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
 import {
   CompositionBodySchema,
@@ -47,12 +48,12 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
             "multipart/form-data": { schema: MultipartBodySchema },
           },
         },
-        response: { 200: CheckResultSchema, ...problemResponses(400, 401, 413, 415, 429) },
+        response: { 200: CheckResultSchema, ...problemResponses(400, 401, 413, 415, 429, 503) },
       },
     },
     async (request, reply) => {
       const { request: composeRequest } = await submission(request, config);
-      const result = check(composeRequest);
+      const result = await offLoop(app, "check", composeRequest, config.usecaseTimeLimitMs);
       const names = new Map(composeRequest.people.map((p) => [p.id, p.name ?? p.id]));
       const worded = (d: (typeof result.diagnoses)[number]) => {
         const w = wordDiagnosis(d, request.locale, (id) => names.get(id) ?? id);

@@ -18,10 +18,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MEDIA_TYPE } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
-import { HttpError, present, problemFrom } from "../../errors.js";
+import { HttpError, problemFrom } from "../../errors.js";
 import { waitSettled } from "../../jobs/wait.js";
 import { securityFor } from "../../plugins/auth.js";
 import type { Job } from "../../plugins/jobs.js";
+import { sendData } from "../../problemReply.js";
 import {
   CompositionBodySchema,
   CompositionResultSchema,
@@ -53,12 +54,19 @@ export function parsePrefer(header: string | string[] | undefined): {
 }
 
 /** The reply for a finished job, as the request would have got it had it been quick. */
-async function replyFinished(request: FastifyRequest, reply: FastifyReply, job: Job): Promise<FastifyReply> {
+async function replyFinished(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  job: Job,
+  config: Config,
+): Promise<FastifyReply> {
   reply.header("content-location", `/v1/jobs/${job.id}`);
   // A result, and a failure's diagnoses of it, answer this request alone: no cache keeps them.
   reply.header("cache-control", "no-store");
   if (job.state === "succeeded" && job.result) {
-    if (wantsXlsx(request)) return sendWorkbook(reply, job.csv, job.result, request.locale);
+    if (wantsXlsx(request)) {
+      return sendWorkbook(reply, job.csv, job.result, request.locale, config.usecaseTimeLimitMs);
+    }
     if (wantsCsv(request)) {
       return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result, request.locale));
     }
@@ -71,10 +79,7 @@ async function replyFinished(request: FastifyRequest, reply: FastifyReply, job: 
         ? new HttpError(503, "shutting_down", {})
         : new HttpError(409, "cancelled", { reason: job.cancelReason ?? "client" }),
     );
-  return reply
-    .code(problem.status)
-    .type("application/problem+json")
-    .send(present(problem, request.locale, request.url.split("?")[0]));
+  return sendData(request, reply, problem);
 }
 
 const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
@@ -149,7 +154,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         });
       }
       const finished = await waitSettled(app.jobs, job.id, owner, waitMs);
-      if (finished) return replyFinished(request, reply, finished);
+      if (finished) return replyFinished(request, reply, finished, config);
       const applied = [
         prefer.respondAsync ? "respond-async" : "",
         prefer.waitS !== undefined ? `wait=${waitMs / 1000}` : "",

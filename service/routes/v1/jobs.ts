@@ -3,7 +3,7 @@
  * `Accept: text/csv`). `DELETE /v1/jobs/{id}`: cancel a queued or running job (answering once
  * it has stopped), or forget a finished one. `GET /v1/jobs/{id}/events`: progress as
  * server-sent events, `state` on every change of state and `progress` in between; the stream
- * ends when the job does.
+ * ends when the job does. Open streams are bounded per job and in all (streamSlots.ts).
  *
  * A job is its creator's: for any other caller it does not exist (404). With DATABASE_URL,
  * any instance answers for any job, whichever instance accepted it and whichever worker runs it.
@@ -25,6 +25,7 @@ import {
   problemResponses,
   XlsxFileSchema,
 } from "../../schemas.js";
+import { StreamSlots } from "../../streamSlots.js";
 import { jobView, resultCsv, wantsCsv, wantsXlsx } from "../../views.js";
 import { sendWorkbook } from "../../workbookReply.js";
 
@@ -33,6 +34,7 @@ const HEARTBEAT_MS = 15_000;
 
 const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const security = securityFor(config);
+  const slots = new StreamSlots(config.maxStreamsPerJob, config.maxStreams);
 
   const find = async (id: string, owner: string): Promise<Job> => {
     const job = await app.jobs.get(id, owner);
@@ -74,7 +76,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       const xlsx = wantsXlsx(request);
       if (!csv && !xlsx) return reply.send(jobView(job, config, { result: true }, request.locale));
       if (!job.result) throw new HttpError(409, "no_result", { state: job.state });
-      if (xlsx) return sendWorkbook(reply, job.csv, job.result, request.locale);
+      if (xlsx) return sendWorkbook(reply, job.csv, job.result, request.locale, config.usecaseTimeLimitMs);
       return reply.type("text/csv; charset=utf-8").send(resultCsv(job.csv, job.result, request.locale));
     },
   );
@@ -123,12 +125,13 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
             description: "An event stream",
             content: { "text/event-stream": { schema: EventStreamSchema } },
           },
-          ...problemResponses(401, 404),
+          ...problemResponses(401, 404, 429, 503),
         },
       },
     },
     async (request, reply) => {
       const job = await find(request.params.id, request.caller.id);
+      const release = isFinal(job) ? () => {} : slots.acquire(job.id);
       const stream = new PassThrough();
       const send = (event: string, now: Job) =>
         stream.write(
@@ -146,6 +149,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
       };
       const heartbeat = setInterval(() => stream.write(": keep-alive\n\n"), HEARTBEAT_MS);
       stream.once("close", () => {
+        release();
         unwatch();
         clearInterval(heartbeat);
       });

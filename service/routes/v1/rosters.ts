@@ -25,7 +25,7 @@ import {
 } from "../../schemas.js";
 import { skippedView } from "../../views.js";
 import { readSides } from "./sides.js";
-import { assembleRoster, querySettings } from "./submission.js";
+import { querySettings, readRoster } from "./submission.js";
 
 const RosterPreviewSchema = z
   .object({
@@ -94,13 +94,12 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         ? ((body as z.output<typeof MultipartBodySchema>).settings ?? {})
         : querySettings(query);
       const sheet = multipart ? (body as z.output<typeof MultipartBodySchema>).sheet : query.sheet;
-      const { assembled, delimiter, file } = await assembleRoster(
+      const { assembled, delimiter, file } = await readRoster(request, config, {
         bytes,
         settings,
-        [multipart ? "settings" : "querystring"],
-        config.maxPeople,
+        settingsPath: [multipart ? "settings" : "querystring"],
         sheet,
-      );
+      });
       const roster = assembled.roster;
       const parts = multipart ? ((body as z.output<typeof MultipartBodySchema>).sides ?? {}) : {};
       const sides = await readSides(parts, personRefs(roster ?? { people: [] }));

@@ -9,20 +9,19 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import {
   type Assembled,
-  assemble,
   type ComposeRequest,
   type ComposeSettings,
-  type FileTable,
   issue,
   ProblemInputError,
   parseComposeRequest,
-  readRosterFile,
   XLSX_MEDIA_TYPE,
 } from "../../../engine/index.js";
 import { checkRequest } from "../../bounds.js";
 import type { Config } from "../../config.js";
 import { checkPeople } from "../../errors.js";
 import type { CsvSource } from "../../jobs/types.js";
+import { offLoop } from "../../offLoop.js";
+import type { AssembledRoster, RosterReadInput } from "../../rosterRead.js";
 import type { CsvQuerySchema, MultipartBodySchema } from "../../schemas.js";
 import { csvSourceFromPeople, csvSourceFromRoster } from "../../views.js";
 
@@ -56,42 +55,21 @@ export function querySettings(query: Query): ComposeSettings {
   };
 }
 
-export interface AssembledRoster {
-  assembled: Assembled;
-  delimiter: string;
-  /** The file as read: its format, a workbook's sheets. */
-  file: Omit<FileTable, "table">;
-}
-
 /**
- * A workbook's grid is bounded by the people cap (plus room for headings and blank rows), so
- * a sheet the cap refuses is refused before its cells are read.
+ * Read a roster off the event loop (rosterRead.ts through offLoop.ts): parsing a CSV of
+ * thousands of columns or a workbook is seconds of work for a large file.
  */
-const workbookLimits = (maxPeople: number) => ({ maxCells: Math.max(100_000, (maxPeople + 1_000) * 200) });
-
-/** A roster's bytes (CSV or .xlsx) and settings to the assembled request, and the roster's delimiter. */
-export async function assembleRoster(
-  bytes: Buffer,
-  settings: unknown,
-  settingsPath: (string | number)[],
-  maxPeople: number,
-  sheet?: string,
+export function readRoster(
+  request: FastifyRequest,
+  config: Config,
+  input: Omit<RosterReadInput, "maxPeople">,
 ): Promise<AssembledRoster> {
-  const skip =
-    typeof settings === "object" &&
-    settings !== null &&
-    (settings as ComposeSettings).mapping?.skipInvalidRows === true;
-  const { table, ...file } = await readRosterFile(bytes, {
-    skipInvalidRows: skip,
-    limits: workbookLimits(maxPeople),
-    ...(sheet !== undefined ? { sheet } : {}),
-  });
-  // Counted before anything is built per person: the cap bounds the work.
-  checkPeople(table.rows.length, maxPeople);
-  const assembled = assemble({ roster: { table }, settings, settingsPath });
-  // What reading a workbook changed (merged cells filled down, a title row left out) comes first.
-  assembled.roster?.warnings.unshift(...file.warnings);
-  return { assembled, delimiter: table.delimiter, file };
+  return offLoop(
+    request.server,
+    "roster",
+    { ...input, maxPeople: config.maxPeople },
+    config.usecaseTimeLimitMs,
+  );
 }
 
 export async function submission(request: FastifyRequest, config: Config): Promise<Submission> {
@@ -102,24 +80,22 @@ export async function submission(request: FastifyRequest, config: Config): Promi
     case "text/csv":
     case "application/csv":
     case XLSX_MEDIA_TYPE:
-      read = await assembleRoster(
-        request.body as Buffer,
-        querySettings(query),
-        ["querystring"],
-        config.maxPeople,
-        query.sheet,
-      );
+      read = await readRoster(request, config, {
+        bytes: request.body as Buffer,
+        settings: querySettings(query),
+        settingsPath: ["querystring"],
+        sheet: query.sheet,
+      });
       input = read.assembled.request;
       break;
     case "multipart/form-data": {
       const body = request.body as z.output<typeof MultipartBodySchema>;
-      read = await assembleRoster(
-        body.roster,
-        body.settings ?? {},
-        ["settings"],
-        config.maxPeople,
-        body.sheet,
-      );
+      read = await readRoster(request, config, {
+        bytes: body.roster,
+        settings: body.settings ?? {},
+        settingsPath: ["settings"],
+        sheet: body.sheet,
+      });
       input = read.assembled.request;
       break;
     }
