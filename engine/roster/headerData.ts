@@ -13,8 +13,12 @@ const NUMERIC = /^[-+]?\d[\d\s.,:/-]*$/;
 /** Rows looked at for a header cell repeated as a value of its own column. */
 const SAMPLE = 50;
 
-/** An e-mail or a number as a column name, or a name that is also a value below it. */
+/**
+ * An e-mail or a number as a column name, or a name that is also a value below it; or a file
+ * of one line, whose line cannot be told from a header (nothing below to compare it with).
+ */
 export function headerIsData(table: Pick<Table, "header" | "rows">): boolean {
+  if (table.rows.length === 0) return true;
   const rows = table.rows.slice(0, SAMPLE);
   return table.header.some(
     (cell, i) =>

@@ -22,6 +22,13 @@ describe("a header that is a person's row", () => {
     expect(headerIsData(table(["Kari", "Etat 1"], ["Ola", "Etat 1"]))).toBe(true);
   });
 
+  it("takes a file of one line for data: with nothing below, its line cannot be told from a header", () => {
+    // The fuzz suite's case: a history side file of one line holding one value was answered
+    // with that value as its "columns".
+    expect(headerIsData(table(["Kari Nordmann"]))).toBe(true);
+    expect(listColumns(table(["Kari Nordmann", "Etat 1"]))).toEqual({ dataLine: 1 });
+  });
+
   it("lists the columns of a real header, shortened, and only the line of a data row", () => {
     const wide = Array.from({ length: 20 }, (_, i) => `Kolonne ${i} ${"x".repeat(100)}`);
     const listed = listColumns(
