@@ -119,6 +119,23 @@ describe("jobs in PostgreSQL", () => {
     await front.inject({ method: "DELETE", url: `/v1/jobs/${id}`, headers: as("key-alice") });
   });
 
+  it("ends at once an event stream that reaches the store after it closed", async () => {
+    // The race CI met: the stream's request was still reading the job when close() ended the
+    // watches, so it registered after and held the instance open for the job's life.
+    const temp = await build({ databaseUrl: db.url, apiKeys: keys, workers: 0 });
+    const id = await submit(front, osloProblem(20_000));
+    await until("running", async () =>
+      (await view(front, id)).json().state === "running" ? true : undefined,
+    );
+    await temp.drainJobs(0);
+    const t = Date.now();
+    const res = await temp.inject({ method: "GET", url: `/v1/jobs/${id}/events`, headers: as("key-alice") });
+    expect(Date.now() - t).toBeLessThan(3_000);
+    expect(parseEvents(res.body).at(-1)?.data.state).toBe("running");
+    await temp.close();
+    await front.inject({ method: "DELETE", url: `/v1/jobs/${id}`, headers: as("key-alice") });
+  });
+
   it("answers a synchronous request with a result solved by another instance's thread", async () => {
     const res = await front.inject({
       method: "POST",

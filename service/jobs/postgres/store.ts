@@ -141,6 +141,12 @@ export class PgJobStore implements JobStore {
   }
 
   watch(id: string, onChange: (job: Job) => void, onClose?: () => void): () => void {
+    // A stream that got here after close() ended the watches (its request was still reading
+    // the job then) ends at once; else it would hold the server open for the job's life.
+    if (this.#closing) {
+      if (onClose) queueMicrotask(onClose);
+      return () => {};
+    }
     const watch = this.#watches.get(id) ?? { listeners: new Set(), onClose: new Set() };
     this.#watches.set(id, watch);
     watch.listeners.add(onChange);
