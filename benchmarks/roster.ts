@@ -18,7 +18,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChildResult } from "./child/childResult.js";
 import { scriptArgs } from "./lib/args.js";
-import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
+import { type EngineTree, engineLabel, treesToRun } from "./lib/engineTrees.js";
 import { count, fixed, rate, seconds } from "./lib/format.js";
 import { markdownTable } from "./lib/markdown.js";
 import { runChild } from "./lib/runChild.js";
@@ -45,15 +45,7 @@ const cases = (values.case ?? [...CASES]).map((name) => {
 });
 const runs = values.quick ? 1 : Number(values.runs);
 if (!(Number.isInteger(runs) && runs > 0)) throw new RangeError(`--runs must be a positive integer`);
-// A variant applies to this tree only: another revision's engine may not know its settings.
-const tuned = (label: string, json: string | undefined): EngineTree => {
-  const tree = currentTree();
-  return json ? { ...tree, label, search: JSON.parse(json) as Record<string, unknown> } : tree;
-};
-const trees: EngineTree[] = [tuned("this tree", values.search)];
-if (values.vs) trees.push(tuned(`this tree ${values.vs}`, values.vs));
-const baseline = values.baseline ? baselineTree(values.baseline) : undefined;
-if (baseline) trees.push(baseline);
+const { trees, baseline } = treesToRun(values);
 
 const dir = mkdtempSync(join(tmpdir(), "tverr-bench-"));
 try {

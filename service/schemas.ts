@@ -370,3 +370,14 @@ export function problemResponses<S extends number>(...statuses: S[]) {
     { description: string; content: { "application/problem+json": { schema: typeof ProblemDetailsSchema } } }
   >;
 }
+
+/**
+ * The bodies a compose request may come as (compositions and checks take the same): the
+ * engine's JSON request, a roster as CSV or as a workbook, or a multipart upload.
+ */
+export const composeBodyContent = {
+  "application/json": { schema: CompositionBodySchema },
+  "text/csv": { schema: CsvBodySchema },
+  [XLSX_MEDIA_TYPE]: { schema: XlsxBodySchema },
+  "multipart/form-data": { schema: MultipartBodySchema },
+};

@@ -18,7 +18,7 @@
  */
 import { cpus } from "node:os";
 import { scriptArgs } from "../lib/args.js";
-import { baselineTree, currentTree, type EngineTree, engineLabel } from "../lib/engineTrees.js";
+import { engineLabel, treesToRun } from "../lib/engineTrees.js";
 import { scalingTable, shapeTable, summaryTable } from "./familyTables.js";
 import { runFamily } from "./runFamily.js";
 
@@ -48,14 +48,7 @@ const positive = (name: string, text: string | undefined, integer = true): numbe
 const sizes = values.scaling
   ? [1000, 10_000, 100_000]
   : (values.n ?? ["10000"]).map((s) => positive("n", s) as number);
-const tuned = (label: string, json: string | undefined): EngineTree => {
-  const tree = currentTree();
-  return json ? { ...tree, label, search: JSON.parse(json) as Record<string, unknown> } : tree;
-};
-const trees: EngineTree[] = [tuned("this tree", values.search)];
-if (values.vs) trees.push(tuned(`this tree ${values.vs}`, values.vs));
-const baseline = values.baseline ? baselineTree(values.baseline) : undefined;
-if (baseline) trees.push(baseline);
+const { trees, baseline } = treesToRun(values);
 
 try {
   const seeds = positive("seeds", values.seeds) as number;

@@ -92,3 +92,23 @@ export function baselineTree(ref: string): BaselineTree {
   }
   return { label: ref, revision: commit.slice(0, 7), engine, dispose };
 }
+
+/**
+ * The engines a benchmark invocation compares: this tree (tuned by `search`), this tree again
+ * tuned by `vs`, and `baseline`'s. A variant applies to this tree only: another revision's
+ * engine may not know its settings.
+ */
+export function treesToRun(options: { search?: string; vs?: string; baseline?: string }): {
+  trees: EngineTree[];
+  baseline: BaselineTree | undefined;
+} {
+  const tuned = (label: string, json: string | undefined): EngineTree => {
+    const tree = currentTree();
+    return json ? { ...tree, label, search: JSON.parse(json) as Record<string, unknown> } : tree;
+  };
+  const trees: EngineTree[] = [tuned("this tree", options.search)];
+  if (options.vs) trees.push(tuned(`this tree ${options.vs}`, options.vs));
+  const baseline = options.baseline ? baselineTree(options.baseline) : undefined;
+  if (baseline) trees.push(baseline);
+  return { trees, baseline };
+}

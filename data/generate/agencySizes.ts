@@ -96,3 +96,20 @@ export function agencySizesFrom(
 ): Int32Array {
   return allocateSizes(n, drawWeights(distribution, agencies, rng), maxSize);
 }
+
+/**
+ * One slot per person holding its agency (sizes[a] slots of agency a), shuffled so rows do
+ * not come sorted by agency.
+ */
+export function shuffledAgencySlots(sizes: Int32Array, n: number, rng: Random): Int32Array {
+  const slot = new Int32Array(n);
+  let p = 0;
+  for (let a = 0; a < sizes.length; a++) for (let k = 0; k < sizes[a]; k++) slot[p++] = a;
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.nextInt(i + 1);
+    const t = slot[i];
+    slot[i] = slot[j];
+    slot[j] = t;
+  }
+  return slot;
+}

@@ -9,7 +9,7 @@
  * give the same roster on every platform.
  */
 import type { AttributeSpecInput, Person, ProblemInput } from "../../engine/problem/schema.js";
-import { agencySizesFrom, type SizeDistribution } from "./agencySizes.js";
+import { agencySizesFrom, type SizeDistribution, shuffledAgencySlots } from "./agencySizes.js";
 import { hashSeed } from "./hashSeed.js";
 import { Random } from "./random.js";
 
@@ -129,15 +129,7 @@ export function generateFamilyRoster(shape: RosterShape, n: number, seed: number
 
   // One slot per person holding its agency, shuffled so rows do not come sorted by agency;
   // each agency's first slot in file order is its director.
-  const slot = new Int32Array(n);
-  let p = 0;
-  for (let a = 0; a < agencies; a++) for (let k = 0; k < sizes[a]; k++) slot[p++] = a;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    const t = slot[i];
-    slot[i] = slot[j];
-    slot[j] = t;
-  }
+  const slot = shuffledAgencySlots(sizes, n, rng);
   const hasDirector = new Uint8Array(agencies);
 
   const cat = CATEGORICAL_HEADERS.slice(0, shape.categorical);

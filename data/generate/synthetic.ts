@@ -5,6 +5,7 @@
  * (typed arrays, one pass).
  */
 import type { AttributeSpecInput, Person } from "../../engine/problem/schema.js";
+import { shuffledAgencySlots } from "./agencySizes.js";
 import { Random } from "./random.js";
 
 export interface SyntheticOptions {
@@ -113,15 +114,7 @@ export function generateSyntheticPeople(options: SyntheticOptions): Person[] {
 
   // One slot per person holding its agency, then shuffled so rows do not come sorted by agency.
   const sizes = agencySizes(n, agencies, rng, options.sizeSigma ?? 1.3);
-  const slot = new Int32Array(n);
-  let p = 0;
-  for (let a = 0; a < agencies; a++) for (let k = 0; k < sizes[a]; k++) slot[p++] = a;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    const t = slot[i];
-    slot[i] = slot[j];
-    slot[j] = t;
-  }
+  const slot = shuffledAgencySlots(sizes, n, rng);
 
   const extraCat = keys.categorical.slice(4).map((key, k) => ({ key, values: 3 + (k % 4) }));
   const extraNum = keys.numeric.slice(2);

@@ -6,7 +6,8 @@
  * locale; numbers stay numbers, so Excel can sort and sum them.
  */
 import type { Locale } from "../locale/types.js";
-import type { NetworkComparison, OverallMeasures } from "../network/measures.js";
+import { NETWORK_ROWS } from "../network/markdown.js";
+import type { NetworkComparison } from "../network/measures.js";
 import type { Report } from "../report/report.js";
 import type { CsvCell } from "../roster/write.js";
 import type { MeetingsReport } from "../rounds/solveRounds.js";
@@ -25,18 +26,6 @@ export interface SummaryInput {
 
 /** A report's words carry Markdown bold for the CLI's report; a sheet has none. */
 const plain = (text: string) => text.replace(/\*\*/g, "");
-
-const NETWORK_ROWS: readonly (keyof OverallMeasures & keyof Locale["network"]["rows"])[] = [
-  "people",
-  "rounds",
-  "ties",
-  "averagePeopleMet",
-  "agencyPairCoverage",
-  "crossAgencyShare",
-  "crossSectorShare",
-  "agencyModularity",
-  "repeatedPairs",
-];
 
 export function summaryRows(input: SummaryInput, locale: Locale): CsvCell[][] {
   const R = locale.report;

@@ -71,7 +71,8 @@ function change(
   return `${sign}${L.num(abs, 0)}`;
 }
 
-const ROW_KEYS: readonly RowKey[] = [
+/** The network's figures in the order every report gives them (Markdown here, the workbook's summary). */
+export const NETWORK_ROWS: readonly RowKey[] = [
   "people",
   "rounds",
   "ties",
@@ -122,7 +123,7 @@ export function networkMarkdown(
   const W = L.network;
   const o = measures.overall;
   const lines = [`## ${W.title}`, "", `| ${W.measure} | ${W.value} |`, "|---|---:|"];
-  for (const key of ROW_KEYS) lines.push(`| ${W.rows[key]} | ${figure(L, o, key).text} |`);
+  for (const key of NETWORK_ROWS) lines.push(`| ${W.rows[key]} | ${figure(L, o, key).text} |`);
   const rows = measures.agencies.map((a: AgencyReach) => ({
     agency: a.agency,
     people: a.people,
@@ -147,7 +148,7 @@ export function comparisonMarkdown(
     `| ${W.measure} | ${W.before} | ${W.after} | ${W.change} |`,
     "|---|---:|---:|---:|",
   ];
-  for (const key of ROW_KEYS) {
+  for (const key of NETWORK_ROWS) {
     const fb = figure(L, b, key);
     const fa = figure(L, a, key);
     lines.push(`| ${W.rows[key]} | ${fb.text} | ${fa.text} | ${change(L, fb, fa, key)} |`);

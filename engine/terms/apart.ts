@@ -11,7 +11,7 @@ import { type Csr, symmetricCsr } from "../compile/csr.js";
 import type { Model } from "../compile/model.js";
 import type { Violation } from "../report/violations.js";
 import type { HardInstance, TermDefinition } from "./contract.js";
-import { neighbourDelta, pairsTogether } from "./neighbours.js";
+import { neighbourKernel, pairsTogether } from "./neighbours.js";
 
 /** The instance's pairs, for exact mode's constraints. */
 export interface ApartInstance extends HardInstance {
@@ -29,16 +29,7 @@ export const apart = {
         rule: "apart",
         label: "apart",
         csr,
-        incremental: {
-          kernel: "own",
-          create: (groupOf) => ({
-            relocate: (u, g, h) => neighbourDelta(model, csr, groupOf, u, g, h, -1),
-            swap: (u, v, g, h) =>
-              neighbourDelta(model, csr, groupOf, u, g, h, v) +
-              neighbourDelta(model, csr, groupOf, v, h, g, u),
-            reset: () => {},
-          }),
-        },
+        incremental: neighbourKernel(model, csr),
         full: (groupOf) => pairsTogether(csr, groupOf),
         violations: (groupOf) => {
           const out: Violation[] = [];

@@ -7,6 +7,20 @@
 
 import type { Csr } from "../compile/csr.js";
 import type { Model } from "../compile/model.js";
+import type { Incremental } from "./contract.js";
+
+/** The incremental kernel of a term over the pairs of `csr` (keep-apart, pairwise weights). */
+export function neighbourKernel(model: Model, csr: Csr): Incremental {
+  return {
+    kernel: "own",
+    create: (groupOf) => ({
+      relocate: (u, g, h) => neighbourDelta(model, csr, groupOf, u, g, h, -1),
+      swap: (u, v, g, h) =>
+        neighbourDelta(model, csr, groupOf, u, g, h, v) + neighbourDelta(model, csr, groupOf, v, h, g, u),
+      reset: () => {},
+    }),
+  };
+}
 
 export function neighbourDelta(
   model: Model,

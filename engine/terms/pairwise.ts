@@ -13,7 +13,7 @@ import { symmetricCsr } from "../compile/csr.js";
 import type { Model } from "../compile/model.js";
 import { id, magnitude, weight } from "../problem/fields.js";
 import type { SoftInstance, TermDefinition } from "./contract.js";
-import { neighbourDelta, pairsTogether } from "./neighbours.js";
+import { neighbourKernel, pairsTogether } from "./neighbours.js";
 import { membersByGroup, pairShare } from "./shared.js";
 
 export const pairwise = {
@@ -65,16 +65,7 @@ export const pairwise = {
         label: "pairwise",
         weight: spec.weight,
         blocksFastPath: true,
-        incremental: {
-          kernel: "own",
-          create: (groupOf) => ({
-            relocate: (u, g, h) => neighbourDelta(model, csr, groupOf, u, g, h, -1),
-            swap: (u, v, g, h) =>
-              neighbourDelta(model, csr, groupOf, u, g, h, v) +
-              neighbourDelta(model, csr, groupOf, v, h, g, u),
-            reset: () => {},
-          }),
-        },
+        incremental: neighbourKernel(model, csr),
         full: (groupOf) => pairsTogether(csr, groupOf),
         lowerBound: () => bound,
         expectation: (sizes) => total * pairShare(sizes, model.n),

@@ -7,7 +7,7 @@ import { type Context, say } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { FlagSpec, ParsedFlags } from "../flags.js";
 import { loadInput } from "../input.js";
-import { emit, type Format, json, outputFormat } from "../output.js";
+import { emit, json } from "../output.js";
 import {
   columnFlags,
   generalFlags,
@@ -17,8 +17,7 @@ import {
   positiveInt,
   ruleFlags,
 } from "../values.js";
-import { sideFiles } from "./compose.js";
-import { checkFiles, noteInput } from "./shared.js";
+import { noteInput, outputsOf } from "./shared.js";
 
 export const flags: FlagSpec[] = [
   ...groupFlags,
@@ -32,15 +31,7 @@ export const flags: FlagSpec[] = [
 
 export async function run(parsed: ParsedFlags, ctx: Context): Promise<number> {
   const { values, positionals } = parsed;
-  const out = values.get("out") as string | undefined;
-  checkFiles("check", positionals, sideFiles(values), [["--out", out]]);
-  const format = outputFormat(
-    "check",
-    ["md", "json"],
-    values.get("format") as Format | undefined,
-    out,
-    false,
-  );
+  const { out, format } = outputsOf("check", parsed, ["md", "json"], false);
   const loaded = await loadInput(positionals[0], values, ctx.read, "check", ctx.origins);
   Object.assign(ctx.origins, loaded.origins);
   if (loaded.request.groups === undefined) throw new UsageError("no_groups", {}, "check");

@@ -19,7 +19,7 @@ import { type Context, say } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { FlagSpec, ParsedFlags } from "../flags.js";
 import { type Loaded, loadInput } from "../input.js";
-import { checkReportPath, emit, type Format, json, outputFormat, writeFile } from "../output.js";
+import { emit, type Format, json, writeFile } from "../output.js";
 import { Progress } from "../progress.js";
 import {
   columnFlags,
@@ -34,7 +34,7 @@ import {
   seconds,
   weight,
 } from "../values.js";
-import { checkFiles, noteInput, roundsStateOf, stateOf } from "./shared.js";
+import { noteInput, outputsOf, roundsStateOf, stateOf } from "./shared.js";
 
 export const flags: FlagSpec[] = [
   ...groupFlags,
@@ -59,18 +59,10 @@ export const flags: FlagSpec[] = [
 
 export async function run(parsed: ParsedFlags, ctx: Context): Promise<number> {
   const { values, positionals } = parsed;
-  const out = values.get("out") as string | undefined;
-  const report = values.get("report") as string | undefined;
-  checkFiles("compose", positionals, sideFiles(values), [
-    ["--out", out],
-    ["--report", report],
-  ]);
-  checkReportPath("compose", report);
-  const format = outputFormat(
+  const { out, report, format } = outputsOf(
     "compose",
+    parsed,
     ["csv", "json", "md", "xlsx"],
-    values.get("format") as Format | undefined,
-    out,
     ctx.io.stdout.isTTY !== true,
   );
   const loaded = await loadInput(positionals[0], values, ctx.read, "compose", ctx.origins);
@@ -133,18 +125,6 @@ export async function run(parsed: ParsedFlags, ctx: Context): Promise<number> {
   await say(ctx, lines);
   if (interrupted) return EXIT.interrupted;
   return result.feasible ? EXIT.ok : EXIT.infeasible;
-}
-
-/** The files the flags read, so an output never overwrites one. */
-export function sideFiles(values: ReadonlyMap<string, unknown>): (string | undefined)[] {
-  return [
-    ...((values.get("apart") as string[] | undefined) ?? []),
-    ...((values.get("together") as string[] | undefined) ?? []),
-    values.get("pins") as string | undefined,
-    values.get("repair") as string | undefined,
-    values.get("history") as string | undefined,
-    values.get("config") as string | undefined,
-  ];
 }
 
 /** Write the result in the chosen format (and the report); the files written. */

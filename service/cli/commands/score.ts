@@ -16,10 +16,9 @@ import { type Context, issueLine, say } from "../context.js";
 import { EXIT } from "../errors.js";
 import type { FlagSpec, ParsedFlags } from "../flags.js";
 import { loadInput } from "../input.js";
-import { checkReportPath, emit, type Format, json, outputFormat, writeFile } from "../output.js";
+import { emit, json, writeFile } from "../output.js";
 import { columnFlags, generalFlags, inputFlags, outputFlags, ruleFlags, sizeBoundFlags } from "../values.js";
-import { sideFiles } from "./compose.js";
-import { checkFiles, noteInput, stateOf } from "./shared.js";
+import { noteInput, outputsOf, stateOf } from "./shared.js";
 
 export const flags: FlagSpec[] = [
   ...sizeBoundFlags,
@@ -32,20 +31,11 @@ export const flags: FlagSpec[] = [
 
 export async function run(parsed: ParsedFlags, ctx: Context): Promise<number> {
   const { values, positionals } = parsed;
-  const out = values.get("out") as string | undefined;
-  const reportPath = values.get("report") as string | undefined;
-  checkFiles("score", positionals, sideFiles(values), [
-    ["--out", out],
-    ["--report", reportPath],
-  ]);
-  checkReportPath("score", reportPath);
-  const format = outputFormat(
-    "score",
-    ["csv", "json", "md"],
-    values.get("format") as Format | undefined,
+  const {
     out,
-    ctx.io.stdout.isTTY !== true,
-  );
+    report: reportPath,
+    format,
+  } = outputsOf("score", parsed, ["csv", "json", "md"], ctx.io.stdout.isTTY !== true);
   const loaded = await loadInput(positionals[0], values, ctx.read, "score", ctx.origins);
   Object.assign(ctx.origins, loaded.origins);
   await noteInput(loaded, ctx);

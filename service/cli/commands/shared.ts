@@ -6,7 +6,36 @@
 import { type Report, type RoundsResult, wordWarning } from "../../../engine/index.js";
 import { type Context, say } from "../context.js";
 import { UsageError } from "../errors.js";
+import type { ParsedFlags } from "../flags.js";
 import type { Loaded } from "../input.js";
+import { checkReportPath, type Format, outputFormat } from "../output.js";
+
+export interface Outputs {
+  out: string | undefined;
+  report: string | undefined;
+  format: Format;
+}
+
+/**
+ * Where a roster command writes (--out, and --report where it has one) and in which format,
+ * refused before any input is read: the file arguments, a report path, the format.
+ */
+export function outputsOf(
+  command: "compose" | "check" | "score",
+  { values, positionals }: ParsedFlags,
+  formats: readonly Format[],
+  piped: boolean,
+): Outputs {
+  const out = values.get("out") as string | undefined;
+  const report = values.get("report") as string | undefined;
+  checkFiles(command, positionals, sideFiles(values), [
+    ["--out", out],
+    ["--report", report],
+  ]);
+  checkReportPath(command, report);
+  const format = outputFormat(command, formats, values.get("format") as Format | undefined, out, piped);
+  return { out, report, format };
+}
 
 /** Positionals, standard input used once, outputs that are not inputs. */
 export function checkFiles(
@@ -65,4 +94,16 @@ export function roundsStateOf(result: RoundsResult, ctx: Context): string {
   const m = result.meetings;
   if (m.forbidRepeats && m.repeats > 0) parts.push(L.cli.repeatsBroken(m.repeats));
   return parts.length === 0 ? L.cli.allHoldRounds : parts.join("; ");
+}
+
+/** The files the flags read, so an output never overwrites one. */
+export function sideFiles(values: ReadonlyMap<string, unknown>): (string | undefined)[] {
+  return [
+    ...((values.get("apart") as string[] | undefined) ?? []),
+    ...((values.get("together") as string[] | undefined) ?? []),
+    values.get("pins") as string | undefined,
+    values.get("repair") as string | undefined,
+    values.get("history") as string | undefined,
+    values.get("config") as string | undefined,
+  ];
 }

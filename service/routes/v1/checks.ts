@@ -5,19 +5,11 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { wordDiagnosis, XLSX_MEDIA_TYPE } from "../../../engine/index.js";
+import { wordDiagnosis } from "../../../engine/index.js";
 import type { Config } from "../../config.js";
 import { offLoop } from "../../offLoop.js";
 import { securityFor } from "../../plugins/auth.js";
-import {
-  CompositionBodySchema,
-  CsvBodySchema,
-  CsvQuerySchema,
-  DiagnosisSchema,
-  MultipartBodySchema,
-  problemResponses,
-  XlsxBodySchema,
-} from "../../schemas.js";
+import { CsvQuerySchema, composeBodyContent, DiagnosisSchema, problemResponses } from "../../schemas.js";
 import { submission } from "./submission.js";
 
 const CheckResultSchema = z
@@ -40,14 +32,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
         summary: "Check whether the rules can hold, and what would fix them",
         security: securityFor(config),
         querystring: CsvQuerySchema,
-        body: {
-          content: {
-            "application/json": { schema: CompositionBodySchema },
-            "text/csv": { schema: CsvBodySchema },
-            [XLSX_MEDIA_TYPE]: { schema: XlsxBodySchema },
-            "multipart/form-data": { schema: MultipartBodySchema },
-          },
-        },
+        body: { content: composeBodyContent },
         response: { 200: CheckResultSchema, ...problemResponses(400, 401, 413, 415, 429, 503) },
       },
     },

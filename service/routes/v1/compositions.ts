@@ -24,15 +24,12 @@ import { securityFor } from "../../plugins/auth.js";
 import type { Job } from "../../plugins/jobs.js";
 import { sendData } from "../../problemReply.js";
 import {
-  CompositionBodySchema,
   CompositionResultSchema,
-  CsvBodySchema,
   CsvQuerySchema,
   CsvTextSchema,
+  composeBodyContent,
   JobSchema,
-  MultipartBodySchema,
   problemResponses,
-  XlsxBodySchema,
   XlsxFileSchema,
 } from "../../schemas.js";
 import { jobView, resultCsv, wantsCsv, wantsXlsx } from "../../views.js";
@@ -105,14 +102,7 @@ const routes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }
             .describe(`text/csv for the groups as CSV; ${XLSX_MEDIA_TYPE} for a workbook`),
         }),
         querystring: CsvQuerySchema,
-        body: {
-          content: {
-            "application/json": { schema: CompositionBodySchema },
-            "text/csv": { schema: CsvBodySchema },
-            [XLSX_MEDIA_TYPE]: { schema: XlsxBodySchema },
-            "multipart/form-data": { schema: MultipartBodySchema },
-          },
-        },
+        body: { content: composeBodyContent },
         response: {
           200: {
             description: "The composition",
