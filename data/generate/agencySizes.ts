@@ -73,8 +73,11 @@ export function allocateSizes(
     sizes[a] = 1 + whole;
     given += sizes[a];
   }
+  // Equal remainders go to the heavier agency first: weights a rounding apart can have equal
+  // shares, and by index the lighter one could end up larger.
   const order = Array.from({ length: k }, (_, a) => a).sort(
-    (x, y) => extra[y] - Math.floor(extra[y]) - (extra[x] - Math.floor(extra[x])) || x - y,
+    (x, y) =>
+      extra[y] - Math.floor(extra[y]) - (extra[x] - Math.floor(extra[x])) || weights[y] - weights[x] || x - y,
   );
   for (let i = 0; given < n; i = (i + 1) % k) {
     const a = order[i];
