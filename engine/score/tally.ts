@@ -25,6 +25,13 @@ export class KeyTally {
    * lookup and a branch (about a tenth of the instructions of a move at the Oslo sample).
    */
   readonly allDense: Uint16Array | Int32Array | null;
+  /**
+   * With slotted attributes, the counts a move reads, gathered by `gather`: entry k holds
+   * group g's count of key k, entry keyCount + k group h's, for the keys of the moving units
+   * only (the rest is stale). The kernel then reads one table in either layout, with no
+   * branch per lookup.
+   */
+  readonly pair: Int32Array;
   private readonly dense: Uint16Array | Int32Array;
   /** Attributes kept in slots, and their count. */
   private readonly slotted: Int32Array;
@@ -62,6 +69,7 @@ export class KeyTally {
     // may (or is forced to) hold that many people.
     this.dense = n <= 65_535 || maxSize <= 30_000 ? new Uint16Array(m * width) : new Int32Array(m * width);
     this.allDense = slotted.length === 0 && this.col.every((c, k) => c === k) ? this.dense : null;
+    this.pair = new Int32Array(slotted.length > 0 ? 2 * keyCount : 0);
     this.slotted = Int32Array.from(slotted);
     this.slottedCount = slotted.length;
     this.cap = slotted.length > 0 ? Math.max(2, maxSize) : 0;
@@ -75,6 +83,20 @@ export class KeyTally {
   count(g: number, k: number): number {
     const c = this.col[k];
     return c >= 0 ? this.dense[g * this.width + c] : this.slotCount(g, k, -c - 1);
+  }
+
+  /** Fill `pair` with groups g's and h's counts of the keys of unit u and of unit v (−1: none). */
+  gather(g: number, h: number, u: number, v: number): void {
+    const model = this.model;
+    const pair = this.pair;
+    const keys = model.keyCount;
+    for (let w = u; w >= 0; w = w === u ? v : -1) {
+      for (let i = model.unitKeyStart[w]; i < model.unitKeyStart[w + 1]; i++) {
+        const k = model.unitKey[i];
+        pair[k] = this.count(g, k);
+        pair[keys + k] = this.count(h, k);
+      }
+    }
   }
 
   /** Add (sign 1) or take away (−1) unit u's people in group g. */

@@ -66,7 +66,6 @@ export class SearchContext {
   readonly keeper: BestKeeper;
   readonly budget: Budget;
   private readonly assert: boolean;
-  private readonly elapsed = () => this.budget.elapsedMs();
 
   constructor(
     readonly space: SearchSpace,
@@ -117,7 +116,7 @@ export class SearchContext {
 
   private settle(): void {
     if (this.assert) this.space.check();
-    if (this.keeper.after(this.iterations, this.elapsed) && this.keeper.optimal) this.stop = "optimal";
+    if (this.keeper.after(this.iterations) && this.keeper.optimal) this.stop = "optimal";
   }
 }
 
@@ -136,9 +135,11 @@ export async function runSearch(
   const stall = options.stall;
   const units = space.flatUnit.length;
   const timed = limits.iterationLimit === undefined;
+  const elapsed = () => budget.elapsedMs();
   while (ctx.stop === null) {
     const before = ctx.iterations;
     await strategy.run(ctx, Math.min(before + CHUNK, budget.iterationLimit));
+    keeper.stamp(elapsed);
     if (ctx.stop === null && ctx.iterations === before) ctx.stop = "nothingToMove";
     if (ctx.stop === null && stall?.enabled) {
       const since = ctx.sinceBest();

@@ -93,6 +93,7 @@ export class TargetedMoves {
     private readonly score: IncrementalScore,
     private readonly options: TargetedOptions,
   ) {
+    score.trackMembers();
     const model = score.model;
     const totals = new Float64Array(model.keyCount);
     const cats = model.categorical.length;
