@@ -19,8 +19,11 @@ export interface KickOptions {
   relocateShare?: number;
   /** Skip moves that break a strict rule (the rounds searches keep each round's own rules). */
   keepStrict?: boolean;
-  /** Told the two groups of every move made (the descent rescans only those). */
-  touched?: (g: number, h: number) => void;
+  /**
+   * Told every move made, before it is made: unit u leaves group g for h, alone (v = −1) or
+   * swapped with unit v (the descent rescans only those groups and logs the move).
+   */
+  touched?: (g: number, h: number, u: number, v: number) => void;
   /** Stop when the search has made this many evaluations (the chunk's end: limits are exact). */
   until?: number;
 }
@@ -43,7 +46,7 @@ export function kick(ctx: SearchContext, options: KickOptions): number {
       space.evaluate(move.r, move.u, move.v, move.h);
       ctx.iterations++;
       if (options.keepStrict && space.dStrict > 0) continue;
-      options.touched?.(space.rounds[move.r].unitGroup[move.u], move.h);
+      options.touched?.(space.rounds[move.r].unitGroup[move.u], move.h, move.u, move.v);
       space.apply(move.r, move.u, move.v, move.h);
       ctx.accepted++;
       done++;

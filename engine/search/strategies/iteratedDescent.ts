@@ -26,6 +26,7 @@ import type { SearchConfig } from "../config.js";
 import type { SearchContext, Strategy } from "../driver.js";
 import { tryGroupExchange } from "../moves/groupExchange.js";
 import { kick } from "../moves/kick.js";
+import { UndoLog } from "../moves/undoLog.js";
 import type { SingleSpace } from "../space.js";
 
 const EPS = 1e-12;
@@ -54,6 +55,11 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
   const weak = Math.max(2, Math.round(config.weakShare * movable.length));
   const strong = Math.max(4, Math.round(config.strongShare * movable.length));
   const current = [Int32Array.from(unitGroup)];
+  // The way back to `current` after a kick that is not kept (undoLog.ts); a full restore now
+  // and then also clears the float drift of undone moves.
+  const log = new UndoLog(Math.max(16, movable.length >> 1));
+  const FULL_RESTORE_EVERY = 64;
+  let restores = 0;
   const late = new Float64Array(Math.max(1, config.lateLength));
   let curHard = 0;
   let curSoft = 0;
@@ -133,6 +139,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       }
       if (bv === -2) continue;
       // Re-evaluate the chosen move: apply adds the last evaluated delta.
+      log.record(u, bv, g);
       if (bv === -1) {
         space.evaluate(0, u, -1, bg);
         ctx.apply(0, u, -1, bg);
@@ -177,6 +184,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
             curHard = score.hard;
             curSoft = score.soft;
             current[0].set(unitGroup);
+            log.clear();
             late.fill(curSoft);
             continue;
           }
@@ -190,9 +198,14 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
             curHard = score.hard;
             curSoft = score.soft;
             current[0].set(unitGroup);
+            log.clear();
           } else {
             fails++;
-            ctx.jump(() => space.restore(current));
+            const full = ++restores % FULL_RESTORE_EVERY === 0;
+            ctx.jump(() => {
+              if (full || !log.undo(space)) space.restore(current);
+            });
+            log.clear();
             // Back at a local optimum: nothing to rescan.
             dirty.fill(0);
           }
@@ -207,6 +220,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
           const g = ctx.rng.nextInt(m);
           const h = (g + 1 + ctx.rng.nextInt(m - 1)) % m;
           if (tryGroupExchange(ctx, score, g, h, (dHard) => dHard <= 0)) {
+            log.invalidate();
             dirty[g] = 1;
             dirty[h] = 1;
             done++;
@@ -217,7 +231,8 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
           until,
           relocateShare,
           sameSize: true,
-          touched: (g, h) => {
+          touched: (g, h, u, v) => {
+            log.record(u, v, g);
             dirty[g] = 1;
             dirty[h] = 1;
           },
