@@ -67,15 +67,30 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
   let step = 0;
   let stuck = 0;
 
-  /** One pass over every unit; true when it improved something. */
-  const sweep = (ctx: SearchContext, until: number): boolean => {
-    let improved = false;
-    if (config.focus) scan.set(dirty);
-    else scan.fill(1);
-    dirty.fill(0);
-    for (const u of order) {
-      // The chunk's end (an iteration limit is met exactly): the scan stops mid-sweep.
-      if (ctx.stop !== null || ctx.iterations >= until) return improved;
+  // The pass in progress: the next unit's place in `order`, and whether the pass improved.
+  let pos = 0;
+  let passImproved = false;
+
+  /**
+   * Go on with the pass over every unit: "cut" when the chunk ends mid-pass (the next chunk
+   * resumes it where it stopped, with the same groups to scan), else whether the pass
+   * improved something.
+   */
+  const sweep = (ctx: SearchContext, until: number): boolean | "cut" => {
+    if (ctx.stop !== null || ctx.iterations >= until) return "cut";
+    if (pos === 0) {
+      if (config.focus) scan.set(dirty);
+      else scan.fill(1);
+      dirty.fill(0);
+      passImproved = false;
+    }
+    // One unit's scan (at most m + units evaluations) may run past the chunk's end, so no
+    // unit is judged on part of its moves; only the iteration limit itself cuts a scan short,
+    // so it is met exactly.
+    const scanEnd = until >= ctx.budget.iterationLimit ? until : Number.POSITIVE_INFINITY;
+    for (; pos < order.length; pos++) {
+      if (ctx.stop !== null || ctx.iterations >= until) return "cut";
+      const u = order[pos];
       const g = unitGroup[u];
       // A move's delta reads only the two groups' tallies: moves between clean groups were
       // non-improving and still are. Units of a dirty group try everything; others only
@@ -85,7 +100,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       let bs = -EPS;
       let bv = -2;
       let bg = -1;
-      for (let h = 0; h < m && ctx.iterations < until; h++) {
+      for (let h = 0; h < m && ctx.iterations < scanEnd; h++) {
         if (h === g || (!full && scan[h] === 0) || !mayEnter(u, h)) continue;
         score.evalRelocate(u, h);
         ctx.iterations++;
@@ -110,7 +125,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         for (let h = 0; h < m; h++) towards[h] = gain[h * n + p] - own;
         let bestGain = -bs / coef;
         const groupOf = score.groupOf;
-        for (let j = 0; j < personOf.length && ctx.iterations < until; j++) {
+        for (let j = 0; j < personOf.length && ctx.iterations < scanEnd; j++) {
           const q = personOf[j];
           const h = groupOf[q];
           if (h === g) continue;
@@ -123,7 +138,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         }
         bs = -bestGain * coef;
       } else if (full) {
-        for (let j = 0; j < movable.length && ctx.iterations < until; j++) {
+        for (let j = 0; j < movable.length && ctx.iterations < scanEnd; j++) {
           const v = movable[j];
           const h = unitGroup[v];
           if (h === g || (hasAllowed && (!mayEnter(u, h) || !mayEnter(v, g)))) continue;
@@ -151,15 +166,19 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         ctx.apply(0, u, bv, h);
       }
       dirty[g] = 1;
-      improved = true;
+      passImproved = true;
     }
-    return improved;
+    pos = 0;
+    return passImproved;
   };
 
-  /** Sweeps until a local optimum, or the chunk's budget; true when it reached the optimum. */
+  /** Passes until one improves nothing (a local optimum: true), or the chunk ends (false). */
   const descend = (ctx: SearchContext, until: number): boolean => {
-    while (sweep(ctx, until)) if (ctx.stop !== null || ctx.iterations >= until) return false;
-    return ctx.iterations < until;
+    for (;;) {
+      const pass = sweep(ctx, until);
+      if (pass === "cut") return false;
+      if (!pass) return true;
+    }
   };
 
   let descending = true;
@@ -228,7 +247,8 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         }
         done += kick(ctx, {
           size: strongKick ? strong : weak,
-          until,
+          // A kick is whole unless the iteration limit itself ends it (as a unit's scan).
+          until: until >= ctx.budget.iterationLimit ? until : undefined,
           relocateShare,
           sameSize: true,
           touched: (g, h, u, v) => {
