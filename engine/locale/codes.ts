@@ -78,6 +78,11 @@ export type IssueFacts = {
   header_blank: Record<string, never>;
   /** Two columns have the same name (column numbers, not names: a header may be a data row). */
   header_duplicate: { first: number };
+  /**
+   * The first line holds one cell and the line below is full: a title above the header, one
+   * issue for the line (its hint says where the header seems to be), not one per column.
+   */
+  title_row: Record<string, never>;
   row_width: { expected: number; found: number };
   csv_quote_not_closed: Record<string, never>;
   csv_text_after_quote: Record<string, never>;
@@ -93,6 +98,12 @@ export type IssueFacts = {
   cell_empty: Record<string, never>;
   cell_not_email: Record<string, never>;
   cell_not_number: Record<string, never>;
+  /**
+   * The last row looks like a totals row (person cells empty, a number): one issue for the row,
+   * not one per cell. `empty` are its cells that need a value: the file's column number, and
+   * the column's name unless the header line is a person's data.
+   */
+  totals_row: { empty: { column: number; name?: string }[] };
   /** A second row for a person already on line `first`, by the same id or e-mail. */
   duplicate_row: { first: number; same: "id" | "email" | "name_and_email" };
   // --- side files: people named by id, e-mail or name --------------------------------------

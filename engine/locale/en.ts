@@ -97,6 +97,7 @@ export const en: Locale = {
           : "this is not a text file: export the roster from Excel as CSV",
     header_blank: () => "the column has no name in the header",
     header_duplicate: (f) => `the same column name as column ${f.first}`,
+    title_row: () => "the row looks like a title, not a header",
     row_width: (f) =>
       `expected ${count(f.expected, "field", "fields")} as in the header, found ${num(f.found, 0)}`,
     csv_quote_not_closed: () =>
@@ -117,6 +118,14 @@ export const en: Locale = {
     cell_empty: () => "the cell is empty, but every person needs a value here",
     cell_not_email: () => "not an e-mail address",
     cell_not_number: () => "expected a number, found text",
+    totals_row: (f) => {
+      if (f.empty.length === 0) return "the row lacks values every person needs";
+      const named = f.empty.every((e) => e.name !== undefined && e.name !== "");
+      const columns = list(f.empty.map((e) => (named ? quote(e.name ?? "") : num(e.column, 0))));
+      return f.empty.length === 1
+        ? `the cell in column ${columns} is empty, but every person needs a value there`
+        : `the cells in columns ${columns} are empty, but every person needs a value there`;
+    },
     duplicate_row: (f) =>
       `the same person as on line ${f.first} (same ${f.same === "id" ? "id" : f.same === "email" ? "e-mail" : "name and e-mail"})`,
     person_not_found: () => "matches no person in the roster (by id, e-mail or name)",

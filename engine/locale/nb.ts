@@ -98,6 +98,7 @@ export const nb: Locale = {
           : "dette er ikke en tekstfil: eksporter deltakerlista fra Excel som CSV",
     header_blank: () => "kolonnen har ingen overskrift",
     header_duplicate: (f) => `samme overskrift som kolonne ${f.first}`,
+    title_row: () => "raden ligner en tittel, ikke overskrifter",
     row_width: (f) =>
       `overskriften har ${count(f.expected, "felt", "felt")}, men raden har ${num(f.found, 0)}`,
     csv_quote_not_closed: () =>
@@ -119,6 +120,14 @@ export const nb: Locale = {
     cell_empty: () => "cellen er tom, men alle trenger en verdi her",
     cell_not_email: () => "ikke en e-postadresse",
     cell_not_number: () => "forventet et tall, fant tekst",
+    totals_row: (f) => {
+      if (f.empty.length === 0) return "raden mangler verdier som alle trenger";
+      const named = f.empty.every((e) => e.name !== undefined && e.name !== "");
+      const columns = list(f.empty.map((e) => (named ? quote(e.name ?? "") : num(e.column, 0))));
+      return f.empty.length === 1
+        ? `cellen i ${named ? "kolonnen" : "kolonne"} ${columns} er tom, men alle trenger en verdi der`
+        : `cellene i ${named ? "kolonnene" : "kolonne"} ${columns} er tomme, men alle trenger en verdi der`;
+    },
     duplicate_row: (f) =>
       `samme person som på linje ${f.first} (samme ${f.same === "id" ? "id" : f.same === "email" ? "e-post" : "navn og e-post"})`,
     person_not_found: () => "passer ikke med noen i deltakerlista (verken id, e-post eller navn)",

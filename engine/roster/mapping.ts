@@ -6,7 +6,8 @@
  * collected and thrown as one ProblemInputError with line and column, naming the column but
  * never echoing a cell (rosters are personal data); with `skipInvalidRows` the rows with
  * problems are left out and listed in `skipped` instead. Where a problem looks like an Excel
- * artefact (merged cells, a totals row, a number with its unit), the issue carries a hint.
+ * artefact (merged cells, a totals row, a number with its unit), the issue carries a hint; a
+ * totals row is one issue for the row, not one per cell.
  *
  * The result says how every column is used (`columnUses`), so a front end can show it and
  * nothing is dropped without a word.
@@ -232,6 +233,13 @@ export function rosterToPeople(
       if (c === "") emptyInColumn[i]++;
     });
 
+  const fileColumn = (index: number) => index + 1 + (table.columnOffset ?? 0);
+  /** A row's empty cells that need a value, by column: the file's number, and the name unless the header is data. */
+  const emptyColumns = (problems: readonly CellProblem[]) =>
+    [...new Set(problems.flatMap((p) => (p.code === "cell_empty" ? (p.column ?? []) : [])))]
+      .sort((a, b) => a - b)
+      .map((i) => ({ column: fileColumn(i), ...(dataHeader ? {} : { name: header[i].slice(0, 40) }) }));
+
   // Ids, names and categories come back in every result (once per group for a category):
   // a cell too long for one is reported at its line and column, as any other cell problem.
   const textCols = [
@@ -337,18 +345,23 @@ export function rosterToPeople(
       problems.some((p) => p.code === "cell_empty" && p.column !== undefined && personCols.has(p.column)) &&
       row.cells.some((c) => parseNumber(c) !== undefined);
     if (problems.length > 0) {
-      const located = problems.map((p) =>
-        make(p.code, p.facts as never, [], {
-          line: row.line,
-          ...(p.column !== undefined
-            ? {
-                column: p.column + 1 + (table.columnOffset ?? 0),
-                ...(dataHeader ? {} : { columnName: header[p.column] }),
-              }
-            : {}),
-          ...(totals ? { hint: { kind: "totals_row" as const } } : p.hint ? { hint: p.hint } : {}),
-        }),
-      );
+      // A totals row is one problem, whatever its cells say: one issue for the row, not one per cell.
+      const located = totals
+        ? [
+            make("totals_row", { empty: emptyColumns(problems) }, [], {
+              line: row.line,
+              hint: { kind: "totals_row" as const },
+            }),
+          ]
+        : problems.map((p) =>
+            make(p.code, p.facts as never, [], {
+              line: row.line,
+              ...(p.column !== undefined
+                ? { column: fileColumn(p.column), ...(dataHeader ? {} : { columnName: header[p.column] }) }
+                : {}),
+              ...(p.hint ? { hint: p.hint } : {}),
+            }),
+          );
       if (skip) {
         skipped.push({ line: row.line, issues: located });
         return;

@@ -135,14 +135,12 @@ export function tableFromRecords(
   // A title row above the header (a sheet name, a date): one named cell, and a full row below.
   const filled = (cells: string[]) => cells.filter((c) => c !== "").length;
   const below = dataRecords[0];
-  const headerBelow =
-    below !== undefined && filled(headerRecord.cells) <= 1 && filled(below.cells) >= Math.max(2, width - 1)
-      ? { hint: { kind: "header_below" as const, line: below.line } }
-      : {};
+  const titleAbove =
+    below !== undefined && filled(headerRecord.cells) <= 1 && filled(below.cells) >= Math.max(2, width - 1);
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") {
-      issues.push({ ...issue("header_blank", {}, headerLine, i + 1), ...headerBelow });
+      issues.push(issue("header_blank", {}, headerLine, i + 1));
       return;
     }
     const key = headerKey(name) || name;
@@ -167,6 +165,14 @@ export function tableFromRecords(
     else issues.push(problem);
   }
 
+  // The title is the problem, not its empty columns, nor the rows measured against its width
+  // (a title typed without delimiters is one column wide): one issue for the line, whose hint
+  // names the line the header seems to be on. Every row is still there once the title goes.
+  if (titleAbove && (header.includes("") || rows.length === 0)) {
+    throw new ProblemInputError([
+      { ...issue("title_row", {}, headerLine), hint: { kind: "header_below", line: below.line } },
+    ]);
+  }
   if (issues.length > 0) throw new ProblemInputError(issues);
   return { delimiter, header, headerLine, rows, skipped, ...shifted };
 }

@@ -270,6 +270,50 @@ describe("roster issues", () => {
   });
 });
 
+describe("row-level roster issues", () => {
+  const people = "Navn;E-post;Virksomhet;Alder\r\nA;a@oslo.kommune.no;Etat 1;40\r\nB;;Etat 2;50\r\n";
+  const issues = async (csv: string) => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/v1/compositions?count=1",
+      headers: { "content-type": "text/csv" },
+      payload: csv,
+    });
+    expect(res.statusCode).toBe(400);
+    return res.json().issues;
+  };
+
+  it("a title row above the header is one issue: its line, what is wrong and what to do", async () => {
+    expect(await issues(`Deltakerliste 2026;;;\r\n${people}`)).toEqual([
+      {
+        code: "title_row",
+        line: 1,
+        message: "the row looks like a title, not a header",
+        hint: "The header seems to be on line 2: delete the rows above it.",
+      },
+    ]);
+  });
+
+  it("a totals row is one issue for its line, beside a person's empty cell", async () => {
+    expect(await issues(`${people}Sum;;;90\r\n`)).toEqual([
+      {
+        code: "cell_empty",
+        line: 3,
+        column: 2,
+        columnName: "E-post",
+        message: "the cell is empty, but every person needs a value here",
+      },
+      {
+        code: "totals_row",
+        line: 4,
+        message:
+          "the cells in columns “E-post” and “Virksomhet” are empty, but every person needs a value there",
+        hint: "This looks like a totals row: delete it.",
+      },
+    ]);
+  });
+});
+
 describe("every error is problem details, whatever the layer", () => {
   const isProblem = (res: { statusCode: number; headers: Record<string, unknown> }, status: number) => {
     expect(res.statusCode).toBe(status);

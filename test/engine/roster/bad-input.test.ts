@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ProblemInputError } from "../../../engine/errors.js";
-import { en, wordIssue } from "../../../engine/locale/index.js";
+import { en, nb, wordIssue } from "../../../engine/locale/index.js";
 import {
   parseTable,
   readGrouping,
@@ -356,6 +356,161 @@ describe("row problems", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("row-level problems: one issue for the row, not one per cell", () => {
+  const PEOPLE = [
+    "1;Kari Nordmann;kari@oslo.kommune.no;UKE;Finans;K;12",
+    "2;Ola Nordmann;ola@oslo.kommune.no;EBY;Byutvikling;M;3",
+    "3;Per Hansen;per@oslo.kommune.no;UKE;Oppvekst;M;7",
+  ];
+
+  it("reports a title row above the header once, naming its line and the header's, never its text", () => {
+    const text = crlf("Deltakerliste lederprogrammet 2026;;;;;;", HEADER, ...PEOPLE);
+    const issues = issuesOf(() => readRoster(text, { file }));
+    expect(issues).toEqual([
+      {
+        code: "title_row",
+        facts: {},
+        path: [],
+        file: "roster.csv",
+        line: 1,
+        hint: { kind: "header_below", line: 2 },
+        text: "roster.csv, line 1: the row looks like a title, not a header. The header seems to be on line 2: delete the rows above it.",
+      },
+    ]);
+    expect(wordIssue(issues[0], nb)).toBe(
+      "roster.csv, linje 1: raden ligner en tittel, ikke overskrifter. Overskriftene ser ut til å stå på linje 2: slett radene over dem.",
+    );
+    expect(JSON.stringify(issues)).not.toContain("Deltakerliste");
+  });
+
+  it("reports a title row once when it is narrower than the table or has no delimiters, not a row-width issue per row", () => {
+    for (const title of ["Deltakerliste;;", "Deltakerliste"]) {
+      const text = crlf("", title, HEADER, ...PEOPLE);
+      const issues = issuesOf(() => readRoster(text, { file }));
+      expect(issues.map((i) => [i.code, i.line, i.column, i.hint])).toEqual([
+        ["title_row", 2, undefined, { kind: "header_below", line: 3 }],
+      ]);
+    }
+  });
+
+  it("refuses a title row under skipInvalidRows too, rather than leaving out every row below it", () => {
+    for (const title of ["Deltakerliste;;;;;;", "Deltakerliste"]) {
+      const text = crlf(title, HEADER, ...PEOPLE);
+      const issues = issuesOf(() => readRoster(text, { file, mapping: { skipInvalidRows: true } }));
+      expect(issues.map((i) => i.code)).toEqual(["title_row"]);
+    }
+  });
+
+  it("keeps a header's own blank column and a one-column roster's bad rows as they were", () => {
+    // Four names and a blank: a header, not a title.
+    expect(issuesOf(() => parseTable(crlf("Id;Navn;;E-post", "1;Kari;x;k@x.no"))).map((i) => i.code)).toEqual(
+      ["header_blank"],
+    );
+    // One column, and one row wider than it among rows that fit: that row's width, not a title.
+    const oneColumn = crlf("Navn", "Kari;Oslo", "Ola", "Per");
+    expect(issuesOf(() => parseTable(oneColumn, { file })).map((i) => [i.code, i.line])).toEqual([
+      ["row_width", 2],
+    ]);
+    expect(parseTable(oneColumn, { skipInvalidRows: true }).rows.map((r) => r.line)).toEqual([3, 4]);
+  });
+
+  it("reports a totals row once, naming its line and the columns left empty", () => {
+    const text = crlf(HEADER, ...PEOPLE, ";Sum;;;;;22");
+    const issues = issuesOf(() => readRoster(text, { file }));
+    const empty = [
+      { column: 1, name: "Id" },
+      { column: 3, name: "E-post" },
+      { column: 4, name: "Virksomhet" },
+      { column: 5, name: "Sektor" },
+      { column: 6, name: "Kjønn" },
+    ];
+    expect(issues).toEqual([
+      {
+        code: "totals_row",
+        facts: { empty },
+        path: [],
+        file: "roster.csv",
+        line: 5,
+        hint: { kind: "totals_row" },
+        text: "roster.csv, line 5: the cells in columns “Id”, “E-post”, “Virksomhet”, “Sektor” and “Kjønn” are empty, but every person needs a value there. This looks like a totals row: delete it.",
+      },
+    ]);
+    expect(wordIssue(issues[0], nb)).toBe(
+      "roster.csv, linje 5: cellene i kolonnene «Id», «E-post», «Virksomhet», «Sektor» og «Kjønn» er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.",
+    );
+    expect(JSON.stringify(issues)).not.toContain("Sum");
+    const one = issuesOf(() =>
+      readRoster(crlf("Navn;E-post;Alder", "Kari;kari@x.no;40", "Ola;ola@x.no;50", "Sum;;90"), { file }),
+    );
+    expect(one.map((i) => [i.code, i.line, i.facts, i.text])).toEqual([
+      [
+        "totals_row",
+        4,
+        { empty: [{ column: 2, name: "E-post" }] },
+        "roster.csv, line 4: the cell in column “E-post” is empty, but every person needs a value there. This looks like a totals row: delete it.",
+      ],
+    ]);
+  });
+
+  it("keeps every other row's empty cells one issue each, beside the totals row's one", () => {
+    const text = crlf(
+      HEADER,
+      PEOPLE[0],
+      "2;Ola Nordmann;ola@oslo.kommune.no;;;M;3",
+      PEOPLE[2],
+      ";Sum;;;;;22",
+    );
+    expect(issuesOf(() => readRoster(text, { file })).map((i) => [i.code, i.line, i.column])).toEqual([
+      ["cell_empty", 3, 4],
+      ["cell_empty", 3, 5],
+      ["totals_row", 5, undefined],
+    ]);
+    // A last row with its person cells filled, or with no number, is a person with gaps.
+    const gaps = crlf(HEADER, ...PEOPLE, "4;Kim Berg;kim@oslo.kommune.no;UKE;;;2");
+    expect(issuesOf(() => readRoster(gaps, { file })).map((i) => [i.code, i.line, i.column, i.hint])).toEqual(
+      [
+        ["cell_empty", 5, 5, undefined],
+        ["cell_empty", 5, 6, undefined],
+      ],
+    );
+    const noNumber = crlf(HEADER, ...PEOPLE, ";Kim Berg;;UKE;Finans;K;");
+    expect(issuesOf(() => readRoster(noNumber, { file })).map((i) => [i.code, i.line, i.column])).toEqual([
+      ["cell_empty", 5, 1],
+      ["cell_empty", 5, 3],
+    ]);
+  });
+
+  it("leaves out a totals row under skipInvalidRows as one listed row, and every person is kept", () => {
+    const text = crlf(HEADER, ...PEOPLE, ";Sum;;;;;22");
+    const roster = readRoster(text, { file, mapping: { skipInvalidRows: true } });
+    expect(roster.people.map((p) => p.id)).toEqual(["1", "2", "3"]);
+    expect(roster.skipped).toEqual([
+      {
+        line: 5,
+        issues: [
+          {
+            code: "totals_row",
+            facts: {
+              empty: [
+                { column: 1, name: "Id" },
+                { column: 3, name: "E-post" },
+                { column: 4, name: "Virksomhet" },
+                { column: 5, name: "Sektor" },
+                { column: 6, name: "Kjønn" },
+              ],
+            },
+            path: [],
+            file: "roster.csv",
+            line: 5,
+            hint: { kind: "totals_row" },
+          },
+        ],
+      },
+    ]);
+    expect(roster.warnings.map((w) => w.code)).toContain("rows_skipped");
   });
 });
 

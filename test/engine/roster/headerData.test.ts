@@ -69,4 +69,31 @@ describe("a header that is a person's row", () => {
     expect(issue).toMatchObject({ code: "side_file_columns", facts: { dataLine: 1 } });
     expect(wordIssue(issue, en)).not.toContain("kari");
   });
+
+  it("a title above a roster without a header is one issue naming lines only, never the first person's cells", () => {
+    const roster =
+      "Deltakerliste;;\nKari Nordmann;kari@oslo.kommune.no;Etat 1\nOla Nordmann;ola@oslo.kommune.no;Etat 1\n";
+    const issues = issuesOf(() => readRoster(roster));
+    expect(issues).toEqual([
+      { code: "title_row", facts: {}, path: [], line: 1, hint: { kind: "header_below", line: 2 } },
+    ]);
+    for (const locale of [en, nb])
+      expect(wordIssue(issues[0], locale)).not.toMatch(/Kari|oslo\.kommune|Etat|Deltakerliste/);
+  });
+
+  it("a totals row under a header that looks like data names its empty columns by number, not by that header's cells", () => {
+    // A column named by a year reads as data: the header's cells are never named back.
+    const roster =
+      "Navn;E-post;Virksomhet;2026\nKari;kari@x.no;Etat 1;12\nOla;ola@x.no;Etat 2;30\nSum;;;42\n";
+    const issues = issuesOf(() => readRoster(roster));
+    expect(issues.map((i) => [i.code, i.line, i.column, i.facts])).toEqual([
+      ["totals_row", 4, undefined, { empty: [{ column: 2 }, { column: 3 }] }],
+    ]);
+    expect(wordIssue(issues[0], en)).toBe(
+      "line 4: the cells in columns 2 and 3 are empty, but every person needs a value there. This looks like a totals row: delete it.",
+    );
+    expect(wordIssue(issues[0], nb)).toBe(
+      "linje 4: cellene i kolonne 2 og 3 er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.",
+    );
+  });
 });

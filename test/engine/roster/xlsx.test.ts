@@ -114,6 +114,56 @@ describe("reading a workbook", () => {
     expect(issues[1].hint?.kind).toBe("number_with_unit");
   });
 
+  it("says a title row that is not merged once, and a totals row once, by sheet row and column", async () => {
+    const rows = [
+      HEADER,
+      ["A", "a@x.no", "Etat 1", 3, null],
+      ["B", "b@x.no", null, 4, null],
+      ["C", "c@x.no", "Etat 2", 5, null],
+    ];
+    // A title typed into A1 alone, not merged across the sheet: the header is on row 2.
+    const titled = workbook([
+      { name: "Ark1", rows: [["Deltakerliste 2026", null, null, null, null], ...rows] },
+    ]);
+    const title = await issuesOf(() => readRosterFile(titled, { file: "liste.xlsx" }));
+    expect(title).toEqual([
+      {
+        code: "title_row",
+        facts: {},
+        path: [],
+        file: "liste.xlsx",
+        line: 1,
+        hint: { kind: "header_below", line: 2 },
+      },
+    ]);
+    // A SUM under the last person, starting in column C: one issue, columns counted from A; the
+    // empty cell of a person above it is still its own issue.
+    const summed = workbook([
+      {
+        name: "Ark1",
+        firstColumn: 3,
+        rows: [...rows, ["Sum", null, null, { formula: "SUM(F2:F4)", value: 12 }, null]],
+      },
+    ]);
+    const { table } = await readRosterFile(summed, { file: "liste.xlsx" });
+    const issues = await issuesOf(() => assemble({ roster: { table, file: "liste.xlsx" } }));
+    expect(issues.map((i) => [i.code, i.line, i.column, i.facts])).toEqual([
+      ["cell_empty", 3, 5, {}],
+      [
+        "totals_row",
+        5,
+        undefined,
+        {
+          empty: [
+            { column: 4, name: "E-post" },
+            { column: 5, name: "Virksomhet" },
+          ],
+        },
+      ],
+    ]);
+    expect(issues[1].hint).toEqual({ kind: "totals_row" });
+  });
+
   it("counts columns from A when the data starts further right", async () => {
     const bytes = workbook([
       { name: "Ark1", firstColumn: 3, rows: [HEADER, ["A", "a@x.no", null, 3, null]] },

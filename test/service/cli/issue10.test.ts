@@ -161,6 +161,46 @@ describe("issue 10: Excel artefacts get a cause and what to do", () => {
     );
   });
 
+  it("says a title row and a totals row in one line each, not a line per column (the coordinator's roster)", async () => {
+    const people = readFileSync(OSLO, "utf8").split(/\r?\n/).slice(0, 41);
+    const titled = file(
+      "tittel.csv",
+      ["Deltakerliste lederprogrammet 2026;;;;;;", ...people, "Sum;;;;;;40", ""].join("\n"),
+    );
+    const title = await tverr(["compose", titled, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(title.code).toBe(2);
+    expect(title.stdout).toBe("");
+    expect(title.stderr).toBe(
+      `tverr: ${titled}, linje 1: raden ligner en tittel, ikke overskrifter. Overskriftene ser ut til å stå på linje 2: slett radene over dem.\n`,
+    );
+    const summed = file("sum.csv", [...people, "Sum;;;;;;40", ""].join("\n"));
+    const totals = await tverr(["compose", summed, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(totals.code).toBe(2);
+    expect(totals.stderr).toBe(
+      `tverr: ${summed}, linje 42: cellene i kolonnene «E-post», «Virksomhet», «Sektor», «Rolle» og «Kjønn» er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.\n`,
+    );
+    const english = await tverr(["compose", summed, "--size", "6"]);
+    expect(english.stderr).toBe(
+      `tverr: ${summed}, line 42: the cells in columns “E-post”, “Virksomhet”, “Sektor”, “Rolle” and “Kjønn” are empty, but every person needs a value there. This looks like a totals row: delete it.\n`,
+    );
+    // Under --skip-invalid-rows the totals row is the one row left out, and every person is placed.
+    const skipping = await tverr([
+      "compose",
+      summed,
+      "--size",
+      "6",
+      "--iterations",
+      "100",
+      "--skip-invalid-rows",
+    ]);
+    expect(skipping.code).toBe(0);
+    expect(skipping.stderr).toContain(`tverr: 1 row of ${summed} left out: line 42.\n`);
+    expect(skipping.stderr).toContain("tverr: 40 people in 7 groups");
+    expect(skipping.stdout).toMatch(
+      /^- line 42: the cells in columns “E-post”, .* This looks like a totals row: delete it\.$/m,
+    );
+  });
+
   it("--skip-invalid-rows leaves out the rows with problems and lists them, on stderr and in the report", async () => {
     const roster = file(
       "sammenslatt.csv",
