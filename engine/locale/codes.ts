@@ -99,9 +99,10 @@ export type IssueFacts = {
   cell_not_email: Record<string, never>;
   cell_not_number: Record<string, never>;
   /**
-   * The last row looks like a totals row (person cells empty, a number): one issue for the row,
-   * not one per cell. `empty` are its cells that need a value: the file's column number, and
-   * the column's name unless the header line is a person's data.
+   * The last row looks like a totals row (a "Sum" label or numbers only, and no name, id or
+   * e-mail: `looksLikeTotals` in roster/mapping.ts): one issue for the row, not one per cell.
+   * `empty` are its cells that need a value: the file's column number, and the column's name
+   * unless the header line is a person's data.
    */
   totals_row: { empty: { column: number; name?: string }[] };
   /** A second row for a person already on line `first`, by the same id or e-mail. */

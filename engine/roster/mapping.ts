@@ -7,7 +7,8 @@
  * never echoing a cell (rosters are personal data); with `skipInvalidRows` the rows with
  * problems are left out and listed in `skipped` instead. Where a problem looks like an Excel
  * artefact (merged cells, a totals row, a number with its unit), the issue carries a hint; a
- * totals row is one issue for the row, not one per cell.
+ * totals row is one issue for the row, not one per cell, and only a row that looks like one
+ * (`looksLikeTotals`): never a row with a person's name, id or e-mail in it.
  *
  * The result says how every column is used (`columnUses`), so a front end can show it and
  * nothing is dropped without a word.
@@ -223,15 +224,26 @@ export function rosterToPeople(
   /** Categories compare case- and space-insensitively; the first spelling is kept. */
   const spelling = new Map<number, Map<string, string>>();
   const emptyInColumn = new Int32Array(header.length);
-  const lastRowLine = table.rows.length > 0 ? table.rows[table.rows.length - 1].line : -1;
 
   if (table.rows.length === 0 && table.skipped.length === 0) {
     throw new ProblemInputError([make("no_rows", {}, [], { line: table.headerLine })]);
   }
-  for (const row of table.rows)
+  // The last row, if it looks like a totals row (see `looksLikeTotals`); -1 if none does.
+  const numericCols = new Set(
+    [...attributeCols].flatMap(([i, spec]) => (spec.kind === "numeric" ? [i] : [])),
+  );
+  const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1] : undefined;
+  const totalsLine =
+    lastRow !== undefined && looksLikeTotals(lastRow.cells, personCols, numericCols) ? lastRow.line : -1;
+  // Empty cells per column, for the merged-cells hint: a totals row is not a person, and its
+  // empty cells would make one person's single gap look like a merged block.
+  const countedRows = table.rows.length - (totalsLine >= 0 ? 1 : 0);
+  for (const row of table.rows) {
+    if (row.line === totalsLine) continue;
     row.cells.forEach((c, i) => {
       if (c === "") emptyInColumn[i]++;
     });
+  }
 
   const fileColumn = (index: number) => index + 1 + (table.columnOffset ?? 0);
   /** A row's empty cells that need a value, by column: the file's number, and the name unless the header is data. */
@@ -293,7 +305,7 @@ export function rosterToPeople(
           column: i,
           code: "cell_empty",
           facts: {},
-          ...(emptyInColumn[i] >= 2 && emptyInColumn[i] < table.rows.length
+          ...(emptyInColumn[i] >= 2 && emptyInColumn[i] < countedRows
             ? { hint: { kind: "merged_cells" as const } }
             : {}),
         });
@@ -339,11 +351,8 @@ export function rosterToPeople(
     }
     if (duplicate) problems.push(duplicate);
 
-    // A last row whose person cells are empty while it has numbers looks like a totals row.
-    const totals =
-      row.line === lastRowLine &&
-      problems.some((p) => p.code === "cell_empty" && p.column !== undefined && personCols.has(p.column)) &&
-      row.cells.some((c) => parseNumber(c) !== undefined);
+    // A totals row with problems is one issue; one whose every needed cell is filled is a person.
+    const totals = row.line === totalsLine;
     if (problems.length > 0) {
       // A totals row is one problem, whatever its cells say: one issue for the row, not one per cell.
       const located = totals
@@ -403,6 +412,68 @@ export function rosterToPeople(
       ...(file !== undefined ? { file } : {}),
     });
   return { people, attributes, columns: [...header], columnUses, cells, emails, lines, skipped, warnings };
+}
+
+/**
+ * Whether a roster's last row looks like a totals row: what a coordinator's sheet has under
+ * the last person when Excel sums or counts the columns (`Sum;;;;;;40`, `Totalt;;;;;;40`,
+ * `;;;;;;40`, `Antall: 40` in column A).
+ *
+ * Its hint tells the coordinator to delete the row, so the rule is conservative: a real person
+ * called a totals row is a leader deleted from the roster, while a totals row missed is only
+ * reported cell by cell, as any other row. The row is a totals row only when all of these hold:
+ *
+ * - the roster has a column that identifies a person (id, name, first or last name, e-mail, as
+ *   the mapping says or the header is recognised): without one, any row may be a person;
+ * - every identifying cell is empty or a total label: a name, an id (a numeric one too) or an
+ *   e-mail is a person, however many of the person's other cells are empty;
+ * - it holds a number (in a cell, or after a label); and either
+ * - a cell is a total label and every other filled cell is a number (a SUM or COUNT under any
+ *   column), or
+ * - no cell is a label and every filled cell is a number in a numeric column.
+ *
+ * A total label is a whole cell of one or more of the words sum, totalsum, total, totalt,
+ * totals, i alt and antall, in any case ("Totalt antall"), with an optional ":" or "." and
+ * number after them ("Sum:", "Antall: 40"). A longer label ("Sum ansatte") and any category
+ * value (an agency, a role) are text: a row holding one is reported cell by cell.
+ *
+ * The caller looks only at the last row: Excel's totals go under the table.
+ */
+function looksLikeTotals(
+  cells: readonly string[],
+  identity: ReadonlySet<number>,
+  numeric: ReadonlySet<number>,
+): boolean {
+  if (identity.size === 0) return false;
+  let labelled = false;
+  let counted = false;
+  let numbersInNumericColumns = true;
+  for (const [i, cell] of cells.entries()) {
+    if (cell.trim() === "") continue;
+    const label = totalLabel(cell);
+    if (label !== undefined) {
+      labelled = true;
+      counted ||= label.number;
+      continue;
+    }
+    if (identity.has(i) || parseNumber(cell) === undefined) return false;
+    counted = true;
+    if (!numeric.has(i)) numbersInNumericColumns = false;
+  }
+  return counted && (labelled || numbersInNumericColumns);
+}
+
+const TOTAL_WORD = String.raw`(?:totalsum|totals|totalt|total|sum|i\s+alt|antall)(?![\p{L}\d])`;
+/** A total label's words, then an optional ":" or ".", then whatever follows (a number, or nothing). */
+const TOTAL_LABEL = new RegExp(String.raw`^${TOTAL_WORD}(?:\s+${TOTAL_WORD})*\s*[:.]?\s*(.*)$`, "iu");
+
+/** A cell that is a total label (see `looksLikeTotals`), and whether a number follows its words. */
+function totalLabel(cell: string): { number: boolean } | undefined {
+  const match = TOTAL_LABEL.exec(cell.trim());
+  if (match === null) return undefined;
+  const rest = match[1];
+  if (rest === "") return { number: false };
+  return parseNumber(rest) !== undefined ? { number: true } : undefined;
 }
 
 /** Case- and space-insensitive key of a category or name. */

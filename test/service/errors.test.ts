@@ -312,6 +312,49 @@ describe("row-level roster issues", () => {
       },
     ]);
   });
+
+  it("a last person with no e-mail and a number is that person's empty cell, not a totals row", async () => {
+    // B, the last row of `people`, has a name and an age: a person, whatever else is missing.
+    expect(await issues(people)).toEqual([
+      {
+        code: "cell_empty",
+        line: 3,
+        column: 2,
+        columnName: "E-post",
+        message: "the cell is empty, but every person needs a value here",
+      },
+    ]);
+    // A numeric id is a person's too.
+    const numbered = "Id;Navn;E-post;Virksomhet\r\n1;A;a@oslo.kommune.no;Etat 1\r\n2;B;;Etat 2\r\n";
+    expect(
+      (await issues(numbered)).map((i: { code: string; column?: number }) => [i.code, i.column]),
+    ).toEqual([["cell_empty", 3]]);
+    expect((await issues(`${people}Totalt;;;90\r\n`)).map((i: { code: string }) => i.code)).toEqual([
+      "cell_empty",
+      "totals_row",
+    ]);
+  });
+
+  it("a person's one empty cell above a totals row has no merged-cells hint", async () => {
+    const roster =
+      "Navn;E-post;Virksomhet;Alder\r\nA;a@oslo.kommune.no;Etat 1;40\r\nB;b@oslo.kommune.no;;50\r\nC;c@oslo.kommune.no;Etat 2;45\r\nSum;;;135\r\n";
+    expect(await issues(roster)).toEqual([
+      {
+        code: "cell_empty",
+        line: 3,
+        column: 3,
+        columnName: "Virksomhet",
+        message: "the cell is empty, but every person needs a value here",
+      },
+      {
+        code: "totals_row",
+        line: 5,
+        message:
+          "the cells in columns “E-post” and “Virksomhet” are empty, but every person needs a value there",
+        hint: "This looks like a totals row: delete it.",
+      },
+    ]);
+  });
 });
 
 describe("every error is problem details, whatever the layer", () => {

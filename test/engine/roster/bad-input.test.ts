@@ -483,6 +483,117 @@ describe("row-level problems: one issue for the row, not one per cell", () => {
     ]);
   });
 
+  it("never calls a last person a totals row: a numeric id, or no e-mail and a numeric tenure, is a person", () => {
+    // Each is a leader whose row has gaps; the totals hint would tell the coordinator to delete them.
+    const numericId = crlf(HEADER, ...PEOPLE, "4;Kim Berg;;UKE;;K;");
+    const issues = issuesOf(() => readRoster(numericId, { file }));
+    expect(issues.map((i) => [i.code, i.line, i.column, i.columnName, i.hint])).toEqual([
+      ["cell_empty", 5, 3, "E-post", undefined],
+      ["cell_empty", 5, 5, "Sektor", undefined],
+    ]);
+    expect(issues.map((i) => wordIssue(i, nb))).toEqual([
+      "roster.csv, linje 5, kolonne 3 (E-post): cellen er tom, men alle trenger en verdi her",
+      "roster.csv, linje 5, kolonne 5 (Sektor): cellen er tom, men alle trenger en verdi her",
+    ]);
+    const noEmail = crlf(HEADER, ...PEOPLE, "4;Kim Berg;;UKE;Finans;K;12");
+    expect(
+      issuesOf(() => readRoster(noEmail, { file })).map((i) => [i.code, i.line, i.column, i.hint]),
+    ).toEqual([["cell_empty", 5, 3, undefined]]);
+    // No id either: the name alone makes it a person.
+    const nameOnly = crlf(HEADER, ...PEOPLE, ";Kim Berg;;UKE;Finans;K;12");
+    expect(issuesOf(() => readRoster(nameOnly, { file })).map((i) => [i.code, i.line, i.column])).toEqual([
+      ["cell_empty", 5, 1],
+      ["cell_empty", 5, 3],
+    ]);
+    // Nor an e-mail beside a label, nor a category, nor a longer label: text that is not a total
+    // label is a person's; and without a label, a number outside the numeric columns is no total.
+    const persons: [string, number[]][] = [
+      ["Sum;;kim@oslo.kommune.no;;;;12", [2, 4, 5, 6]],
+      ["Total;;;UKE;;;12", [2, 3, 5, 6]],
+      ["Sum ansatte;;;;;;12", [2, 3, 4, 5, 6]],
+      [";;;3;;;12", [1, 2, 3, 5, 6]],
+    ];
+    for (const [last, columns] of persons) {
+      const issues = issuesOf(() => readRoster(crlf(HEADER, ...PEOPLE, last), { file }));
+      const byColumn = issues
+        .map((i) => [i.code, i.line, i.column])
+        .sort((a, b) => Number(a[2]) - Number(b[2]));
+      expect(byColumn).toEqual(columns.map((c) => ["cell_empty", 5, c]));
+    }
+  });
+
+  it("still calls a labelled or numbers-only last row a totals row, whichever column the label is in", () => {
+    const empty = (columns: number[]) =>
+      columns.map((column) => ({ column, name: HEADER.split(";")[column - 1] }));
+    const cases: [string, number[]][] = [
+      ["Sum;;;;;;40", [2, 3, 4, 5, 6]],
+      ["Totalt;;;;;;40", [2, 3, 4, 5, 6]],
+      ["TOTAL;;;;;;40", [2, 3, 4, 5, 6]],
+      [";I alt;;;;;40", [1, 3, 4, 5, 6]],
+      [";Totalt antall:;;;;;40", [1, 3, 4, 5, 6]],
+      // Excel's ANTALL over the names, written after its label; a SUM under the tenure alone.
+      ["Antall: 3;;;;;;", [2, 3, 4, 5, 6]],
+      [";;;;;;40", [1, 2, 3, 4, 5, 6]],
+      // A COUNT under a category column, beside a label.
+      [";Sum;;3;;;40", [1, 3, 5, 6]],
+    ];
+    for (const [last, columns] of cases) {
+      const issues = issuesOf(() => readRoster(crlf(HEADER, ...PEOPLE, last), { file }));
+      expect(issues.map((i) => [i.code, i.line, i.facts, i.hint])).toEqual([
+        ["totals_row", 5, { empty: empty(columns) }, { kind: "totals_row" }],
+      ]);
+    }
+    expect(
+      wordIssue(issuesOf(() => readRoster(crlf(HEADER, ...PEOPLE, "Totalt;;;;;;40"), { file }))[0], nb),
+    ).toBe(
+      "roster.csv, linje 5: cellene i kolonnene «Navn», «E-post», «Virksomhet», «Sektor» og «Kjønn» er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.",
+    );
+  });
+
+  it("leaves a totals row out of the merged-cells count: one person's single empty cell gets no merged hint", () => {
+    const ola = "2;Ola Nordmann;ola@oslo.kommune.no;;Byutvikling;M;3";
+    for (const last of ["Sum;;;;;;22", ";;;;;;22"]) {
+      const issues = issuesOf(() => readRoster(crlf(HEADER, PEOPLE[0], ola, PEOPLE[2], last), { file }));
+      expect(issues.map((i) => [i.code, i.line, i.column, i.hint])).toEqual([
+        ["cell_empty", 3, 4, undefined],
+        ["totals_row", 5, undefined, { kind: "totals_row" }],
+      ]);
+      expect(wordIssue(issues[0], nb)).toBe(
+        "roster.csv, linje 3, kolonne 4 (Virksomhet): cellen er tom, men alle trenger en verdi her",
+      );
+    }
+    // Two people's empty cells in one column still look merged, totals row or not.
+    const twoPeople = crlf(
+      HEADER,
+      PEOPLE[0],
+      "2;Ola Nordmann;ola@oslo.kommune.no;;Byutvikling;M;3",
+      "3;Per Hansen;per@oslo.kommune.no;;Oppvekst;M;7",
+      "4;Kim Berg;kim@oslo.kommune.no;EBY;Finans;K;2",
+      "Sum;;;;;;24",
+    );
+    expect(
+      issuesOf(() => readRoster(twoPeople, { file })).map((i) => [i.code, i.line, i.column, i.hint]),
+    ).toEqual([
+      ["cell_empty", 3, 4, { kind: "merged_cells" }],
+      ["cell_empty", 4, 4, { kind: "merged_cells" }],
+      ["totals_row", 6, undefined, { kind: "totals_row" }],
+    ]);
+    // Every person's cell empty in a column is an unfilled column, not merged cells.
+    const unfilled = crlf(
+      HEADER,
+      "1;Kari Nordmann;kari@oslo.kommune.no;UKE;;K;12",
+      "2;Ola Nordmann;ola@oslo.kommune.no;EBY;;M;3",
+      "Sum;;;;;;15",
+    );
+    expect(
+      issuesOf(() => readRoster(unfilled, { file })).map((i) => [i.code, i.line, i.column, i.hint]),
+    ).toEqual([
+      ["cell_empty", 2, 5, undefined],
+      ["cell_empty", 3, 5, undefined],
+      ["totals_row", 4, undefined, { kind: "totals_row" }],
+    ]);
+  });
+
   it("leaves out a totals row under skipInvalidRows as one listed row, and every person is kept", () => {
     const text = crlf(HEADER, ...PEOPLE, ";Sum;;;;;22");
     const roster = readRoster(text, { file, mapping: { skipInvalidRows: true } });

@@ -96,4 +96,15 @@ describe("a header that is a person's row", () => {
       "linje 4: cellene i kolonne 2 og 3 er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.",
     );
   });
+
+  it("a last person without an e-mail under a header that looks like data is that empty cell, not a totals row", () => {
+    // The same roster, ending with a person: a name and a number are a person's, not a total.
+    const roster =
+      "Navn;E-post;Virksomhet;2026\nKari;kari@x.no;Etat 1;12\nOla;ola@x.no;Etat 2;30\nKim Berg;;Etat 1;7\n";
+    const issues = issuesOf(() => readRoster(roster));
+    expect(issues.map((i) => [i.code, i.line, i.column, i.columnName, i.hint])).toEqual([
+      ["cell_empty", 4, 2, undefined, undefined],
+    ]);
+    expect(wordIssue(issues[0], nb)).toBe("linje 4, kolonne 2: cellen er tom, men alle trenger en verdi her");
+  });
 });

@@ -201,6 +201,54 @@ describe("issue 10: Excel artefacts get a cause and what to do", () => {
     );
   });
 
+  it("never tells the coordinator to delete a last person as a totals row (the coordinator's roster)", async () => {
+    const people = readFileSync(OSLO, "utf8").split(/\r?\n/).slice(0, 41);
+    // A last leader without an e-mail, with a numeric Ansiennitet.
+    const noEmail = file("uten-epost.csv", [...people, "Kim Berg;;UKE;Finans;Leder;K;12", ""].join("\n"));
+    const run = await tverr(["compose", noEmail, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `tverr: ${noEmail}, linje 42, kolonne 2 (E-post): cellen er tom, men alle trenger en verdi her\n`,
+    );
+    // The same roster with a numeric id in front, ending with a leader with two empty cells.
+    const numbered = people.map((line, i) => `${i === 0 ? "Id" : i};${line.replace(/^\uFEFF/, "")}`);
+    const numericId = file("med-id.csv", [...numbered, "41;Kim Berg;;UKE;;Leder;K;", ""].join("\n"));
+    const id = await tverr(["compose", numericId, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe(
+      [
+        `tverr: ${numericId}, linje 42, kolonne 3 (E-post): cellen er tom, men alle trenger en verdi her`,
+        `tverr: ${numericId}, linje 42, kolonne 5 (Sektor): cellen er tom, men alle trenger en verdi her`,
+        "",
+      ].join("\n"),
+    );
+    expect(run.stderr + id.stderr).not.toContain("sumrad");
+    // "Totalt" is a totals row as "Sum" is.
+    const totalt = file("totalt.csv", [...people, "Totalt;;;;;;40", ""].join("\n"));
+    const totals = await tverr(["compose", totalt, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(totals.stderr).toBe(
+      `tverr: ${totalt}, linje 42: cellene i kolonnene «E-post», «Virksomhet», «Sektor», «Rolle» og «Kjønn» er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.\n`,
+    );
+  });
+
+  it("gives one person's empty cell the plain message above a totals row, not the merged-cells hint", async () => {
+    const people = readFileSync(OSLO, "utf8").split(/\r?\n/).slice(0, 41);
+    const cells = people[20].split(";");
+    cells[2] = "";
+    people[20] = cells.join(";");
+    const roster = file("en-tom-virksomhet.csv", [...people, "Sum;;;;;;40", ""].join("\n"));
+    const run = await tverr(["compose", roster, "--size", "6"], { env: { TVERR_LANG: "nb" } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        `tverr: ${roster}, linje 21, kolonne 3 (Virksomhet): cellen er tom, men alle trenger en verdi her`,
+        `tverr: ${roster}, linje 42: cellene i kolonnene «E-post», «Virksomhet», «Sektor», «Rolle» og «Kjønn» er tomme, men alle trenger en verdi der. Dette ser ut som en sumrad: slett den.`,
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("--skip-invalid-rows leaves out the rows with problems and lists them, on stderr and in the report", async () => {
     const roster = file(
       "sammenslatt.csv",
