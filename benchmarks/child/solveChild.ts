@@ -28,6 +28,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     assignment: { type: "boolean", default: false },
     search: { type: "string" },
+    "full-budget": { type: "boolean", default: false },
   },
 });
 if (!values.engine || !values.problem || !values["time-ms"] || !values.out) {
@@ -42,6 +43,7 @@ const request = (seed: number): SolveRequest => ({
   seed,
   timeLimitMs: Math.round(Number(values["time-ms"])),
   withAssignment: values.assignment,
+  fullBudget: values["full-budget"],
   ...(values.search ? { search: JSON.parse(values.search) as Record<string, unknown> } : {}),
 });
 

@@ -5,6 +5,7 @@
  * interval), which stays honest when a driver estimates its time to best.
  */
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { threadCpuClock } from "../lib/cpuClock.js";
 import { type EngineProgress, engineTerm, type SolveFunction, type ThreadRun } from "./childResult.js";
@@ -21,6 +22,12 @@ export interface SolveRequest {
   /** CPU milliseconds for the whole solve call. */
   timeLimitMs: number;
   withAssignment: boolean;
+  /**
+   * Use the whole time limit: the literature's limits are fixed budgets, and a stall rule
+   * that stops early (1 s after the last new best) would compare less search with more.
+   * Revisions from before the rule have no such option and always run to the limit.
+   */
+  fullBudget?: boolean;
   /** Search tuning passed to the engine as `runtime.search` (an analyst's variant). */
   search?: Record<string, unknown>;
 }
@@ -31,10 +38,20 @@ export async function loadSolve(engine: string): Promise<SolveFunction> {
   return module.solve;
 }
 
+/** Whether the engine's problem schema has `stopWhenStalled` (its options are strict). */
+function engineKnowsStallRule(engine: string): boolean {
+  try {
+    return readFileSync(join(dirname(engine), "problem", "schema.ts"), "utf8").includes("stopWhenStalled");
+  } catch {
+    return false;
+  }
+}
+
 export async function solveOnce(request: SolveRequest): Promise<ThreadRun> {
   const solve = await loadSolve(request.engine);
   const problem = JSON.parse(readFileSync(request.problem, "utf8")) as { options?: Record<string, unknown> };
   problem.options = { ...problem.options, seed: request.seed, timeLimitMs: request.timeLimitMs };
+  if (request.fullBudget && engineKnowsStallRule(request.engine)) problem.options.stopWhenStalled = false;
   const clock = threadCpuClock();
   let best: EngineProgress | undefined;
   let lastImprovementMs = 0;

@@ -21,6 +21,8 @@ export interface ChildRequest {
   withAssignment?: boolean;
   /** Search tuning for the engine (`runtime.search`). */
   search?: Record<string, unknown>;
+  /** Run to the time limit even when the search stalls (see solveOnce.ts). */
+  fullBudget?: boolean;
 }
 
 export function runChild(request: ChildRequest): Promise<ChildResult> {
@@ -45,6 +47,7 @@ export function runChild(request: ChildRequest): Promise<ChildResult> {
   ];
   if (request.withAssignment) args.push("--assignment");
   if (request.search) args.push("--search", JSON.stringify(request.search));
+  if (request.fullBudget) args.push("--full-budget");
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 1 << 24 }, (error, _stdout, stderr) => {
       try {

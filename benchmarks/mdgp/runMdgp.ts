@@ -76,6 +76,7 @@ export async function runMdgp(options: MdgpRunOptions): Promise<MdgpCell[]> {
               timeLimitMs,
               threads: options.threads,
               withAssignment: true,
+              fullBudget: true,
             });
             const assignment = result.assignment ?? {};
             const groupOf = Int32Array.from({ length: instance.n }, (_, i) => Number(assignment[String(i)]));
