@@ -9,6 +9,7 @@
  *   npm run bench:mdgp -- --n 480 --set Geo --seeds 3  # generated n = 480 instances vs the reference file
  *   npm run bench:mdgp -- --instance RanInt_n240_ss_03 --runs 10
  *   npm run bench:mdgp -- --n 240 --baseline main      # the engine of another revision beside this one
+ *   npm run bench:mdgp -- --n 120 --vs '{"descent":{"lateLength":100}}'  # this tree with and without a tuning
  *   npm run bench:mdgp -- --quick                      # instance 01 only, 1 run, 1/10 of the time
  *   npm run bench:mdgp -- --reference --instance RanReal_n480_ss_01 --runs 3
  *                                                      # reference runs (10× the limit) into data/mdgp/reference-n480.csv
@@ -20,7 +21,7 @@
  */
 import { cpus } from "node:os";
 import { scriptArgs } from "./lib/args.js";
-import { baselineTree, currentTree, type EngineTree, engineLabel } from "./lib/engineTrees.js";
+import { engineLabel, treesToRun } from "./lib/engineTrees.js";
 import { literatureLimitSeconds, REFERENCE_FILE, selectInstances } from "./mdgp/catalogue.js";
 import { instanceTable, summaryTable } from "./mdgp/mdgpTables.js";
 import { foldReferences } from "./mdgp/referenceRuns.js";
@@ -39,13 +40,15 @@ const values = scriptArgs(import.meta.url, {
   scale: { type: "string", description: "multiply the limit (reference runs: 10)" },
   reference: { type: "boolean", default: false },
   baseline: { type: "string" },
+  search: { type: "string", description: "search tuning for this tree's engine (runtime.search), as JSON" },
+  vs: { type: "string", description: "also run this tree with that tuning instead, as a second engine" },
 });
 
 const reference = values.reference;
 const runs = values.quick ? 1 : Number(values.runs ?? values.seeds ?? (reference ? 3 : 5));
 const threads = Number(values.threads);
 const scale = Number(values.scale ?? (reference ? 10 : 1)) * (values.quick ? 0.1 : 1);
-if (reference && values.baseline) throw new Error("--reference runs this tree's engine only");
+if (reference && (values.baseline || values.vs)) throw new Error("--reference runs this tree's engine only");
 const entries = selectInstances({
   sets: values.set,
   sizes: values.n?.map(Number) ?? (reference ? [480] : undefined),
@@ -56,9 +59,7 @@ if (entries.length === 0) throw new Error("no instance matches the selection");
 const limitMs = (n: number) =>
   Math.round(1000 * scale * (values.time ? Number(values.time) : literatureLimitSeconds(n)));
 
-const trees: EngineTree[] = [currentTree()];
-const baseline = values.baseline ? baselineTree(values.baseline) : undefined;
-if (baseline) trees.push(baseline);
+const { trees, baseline } = treesToRun(values);
 try {
   const cells = await runMdgp({
     entries,

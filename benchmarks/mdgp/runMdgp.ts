@@ -77,6 +77,7 @@ export async function runMdgp(options: MdgpRunOptions): Promise<MdgpCell[]> {
               threads: options.threads,
               withAssignment: true,
               fullBudget: true,
+              ...(tree.search ? { search: tree.search } : {}),
             });
             const assignment = result.assignment ?? {};
             const groupOf = Int32Array.from({ length: instance.n }, (_, i) => Number(assignment[String(i)]));
