@@ -87,6 +87,8 @@ export const SearchConfigSchema = z.strictObject({
       conflictDraws: whole(1).default(8),
       fullScanUnits: whole(0).default(1000),
       tabuTenure: whole(0).default(5),
+      /** What is tabu after a swap: the two units (`unit`), or only that pair's swap (`pair`). */
+      tabuOn: z.enum(["unit", "pair"]).default("unit"),
       kickAfter: whole(0).default(500),
       kickMoves: whole(1).default(10),
     })
@@ -96,6 +98,7 @@ export const SearchConfigSchema = z.strictObject({
       conflictDraws: 8,
       fullScanUnits: 1000,
       tabuTenure: 5,
+      tabuOn: "unit",
       kickAfter: 500,
       kickMoves: 10,
     }),

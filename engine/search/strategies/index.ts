@@ -58,6 +58,7 @@ function roundsTabu(config: SearchConfig): Strategy {
     fullScanUnits: config.rounds.fullScanUnits,
     conflictDraws: config.rounds.conflictDraws,
     tenure: config.rounds.tabuTenure,
+    tabuOn: config.rounds.tabuOn,
     kickAfter: config.rounds.kickAfter,
     kickMoves: config.rounds.kickMoves,
     stepsPerChunk: 64,

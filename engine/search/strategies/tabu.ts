@@ -15,11 +15,14 @@ import { TabuList } from "../acceptors/tabu.js";
 import type { SearchContext, Strategy } from "../driver.js";
 import { kick } from "../moves/kick.js";
 import { mayEnter } from "../moves/random.js";
+import type { Rng } from "../rng.js";
 
 export interface TabuOptions {
   fullScanUnits: number;
   conflictDraws: number;
   tenure: number;
+  /** Entity tabu on both moved units, or tabu on the swapped pair only (Dotú and Van Hentenryck). */
+  tabuOn: "unit" | "pair";
   kickAfter: number;
   kickMoves: number;
   /** Steps per chunk (each scans many moves). */
@@ -28,6 +31,7 @@ export interface TabuOptions {
 
 export function tabuSearch(options: TabuOptions): Strategy {
   let tabu: TabuList;
+  let pairs: PairTabu;
   let steps = 0;
   let lastBestSteps = 0;
   let lastBestIterations = -1;
@@ -35,6 +39,7 @@ export function tabuSearch(options: TabuOptions): Strategy {
   return {
     start(ctx) {
       tabu = new TabuList(ctx.space.flatUnit.length, options.tenure, ctx.rng);
+      pairs = new PairTabu(ctx.space.flatUnit.length, options.tenure, ctx.rng);
     },
     run(ctx, until) {
       const { space, rng } = ctx;
@@ -63,6 +68,7 @@ export function tabuSearch(options: TabuOptions): Strategy {
           const u = flatUnit[i];
           const view = space.rounds[r];
           const g = view.unitGroup[u];
+          const byPair = options.tabuOn === "pair";
           const uTabu = tabu.isTabu(i, steps);
           const consider = (j: number, h: number, isTabu: boolean) => {
             ctx.iterations++;
@@ -92,7 +98,7 @@ export function tabuSearch(options: TabuOptions): Strategy {
             if (h === g) continue;
             if (view.hasAllowed && (!mayEnter(view, u, h) || !mayEnter(view, v, g))) continue;
             space.evaluate(r, u, v, h);
-            consider(j, h, uTabu || tabu.isTabu(j, steps));
+            consider(j, h, byPair ? pairs.isTabu(i, j, steps) : uTabu || tabu.isTabu(j, steps));
           }
           if (view.relocates) {
             for (let h = 0; h < view.m; h++) {
@@ -108,8 +114,11 @@ export function tabuSearch(options: TabuOptions): Strategy {
         const v = bestJ >= 0 ? flatUnit[bestJ] : -1;
         // Evaluate the chosen move again right before applying it, as the contracts ask.
         space.evaluate(r, u, v, bestH);
-        if (bestJ >= 0) tabu.moved(bestJ, steps);
-        tabu.moved(bestI, steps);
+        if (options.tabuOn === "pair" && bestJ >= 0) pairs.swapped(bestI, bestJ, steps);
+        else {
+          if (bestJ >= 0) tabu.moved(bestJ, steps);
+          tabu.moved(bestI, steps);
+        }
         ctx.apply(r, u, v, bestH);
       }
     },
@@ -133,4 +142,35 @@ function chooseCandidates(ctx: SearchContext, out: number[], options: TabuOption
       i = rng.nextInt(total);
   }
   out.push(i);
+}
+
+/**
+ * Tabu on swapped pairs: swapping units i and j again is tabu for tenure plus a random
+ * 0..tenure steps, while each may still move with anyone else (the social golfer local search
+ * of Dotú and Van Hentenryck keeps the swap, not the golfers, tabu). Sparse: only pairs swapped
+ * recently are kept, and expired ones are dropped when the map grows.
+ */
+class PairTabu {
+  private readonly until = new Map<number, number>();
+
+  constructor(
+    private readonly units: number,
+    private readonly tenure: number,
+    private readonly rng: Rng,
+  ) {}
+
+  isTabu(i: number, j: number, step: number): boolean {
+    const until = this.until.get(i < j ? i * this.units + j : j * this.units + i);
+    return until !== undefined && until > step;
+  }
+
+  swapped(i: number, j: number, step: number): void {
+    if (this.until.size >= 65_536) {
+      for (const [key, until] of this.until) if (until <= step) this.until.delete(key);
+    }
+    this.until.set(
+      i < j ? i * this.units + j : j * this.units + i,
+      step + this.tenure + this.rng.nextInt(this.tenure + 1),
+    );
+  }
 }

@@ -37,6 +37,22 @@ describe("solveRounds", () => {
     for (const round of result.rounds) expect(round.groups.map((g) => g.size)).toEqual([3, 3, 3]);
   });
 
+  it("the same affine plane with the tabu on swapped pairs instead of on units", async () => {
+    const result = await solveRounds(
+      {
+        people: nine,
+        groups: { size: 3 },
+        rounds: [1, 2, 3, 4].map((i) => ({ id: `round ${i}` })),
+        meetings: { forbidRepeats: true },
+        options: { seed: 3, timeLimitMs: 10_000, iterationLimit: 200_000 },
+      },
+      { search: { strategy: "tabu", rounds: { tabuOn: "pair", tabuTenure: 20 } } },
+    );
+    expect(result.meetings.repeats).toBe(0);
+    expect(result.feasible).toBe(true);
+    expect(pairGroupings(result.composed).size).toBe(36);
+  });
+
   it("a fifth round of the same cannot avoid repeats, and says so", async () => {
     const result = await solveRounds({
       people: nine,
@@ -54,10 +70,14 @@ describe("solveRounds", () => {
     await fc.assert(
       fc.asyncProperty(
         roundsProblemArb({ maxPeople: 9, maxRounds: 3, forbidRepeats: true, rules: true }),
-        fc.constantFrom("tabu" as const, "lateAcceptance" as const),
+        fc.constantFrom(
+          { strategy: "tabu" as const },
+          { strategy: "tabu" as const, rounds: { tabuOn: "pair" as const } },
+          { strategy: "lateAcceptance" as const },
+        ),
         fc.constantFrom("joint" as const, "sequential" as const),
-        async (input, strategy, mode) => {
-          const result = await solveRounds(input, { mode, search: { strategy } });
+        async (input, search, mode) => {
+          const result = await solveRounds(input, { mode, search });
           const problem = RoundsProblemSchema.parse(input);
           result.rounds.forEach((round, r) => {
             const { violations } = independentCheck(roundProblem(problem, r), round.assignment);
