@@ -87,15 +87,18 @@ export class KeyTally {
 
   /** Fill `pair` with groups g's and h's counts of the keys of unit u and of unit v (−1: none). */
   gather(g: number, h: number, u: number, v: number): void {
+    this.gatherUnit(g, h, u);
+    if (v >= 0) this.gatherUnit(g, h, v);
+  }
+
+  private gatherUnit(g: number, h: number, u: number): void {
     const model = this.model;
     const pair = this.pair;
     const keys = model.keyCount;
-    for (let w = u; w >= 0; w = w === u ? v : -1) {
-      for (let i = model.unitKeyStart[w]; i < model.unitKeyStart[w + 1]; i++) {
-        const k = model.unitKey[i];
-        pair[k] = this.count(g, k);
-        pair[keys + k] = this.count(h, k);
-      }
+    for (let i = model.unitKeyStart[u]; i < model.unitKeyStart[u + 1]; i++) {
+      const k = model.unitKey[i];
+      pair[k] = this.count(g, k);
+      pair[keys + k] = this.count(h, k);
     }
   }
 

@@ -30,6 +30,8 @@ import { UndoLog } from "../moves/undoLog.js";
 import type { SingleSpace } from "../space.js";
 
 const EPS = 1e-12;
+/** Every this many returns to the current optimum, a full restore (it clears the float drift of undone moves). */
+const FULL_RESTORE_EVERY = 64;
 
 export function iteratedDescent(space: SingleSpace, config: SearchConfig["descent"]): Strategy {
   const score = space.score;
@@ -55,10 +57,8 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
   const weak = Math.max(2, Math.round(config.weakShare * movable.length));
   const strong = Math.max(4, Math.round(config.strongShare * movable.length));
   const current = [Int32Array.from(unitGroup)];
-  // The way back to `current` after a kick that is not kept (undoLog.ts); a full restore now
-  // and then also clears the float drift of undone moves.
+  // The way back to `current` after a kick that is not kept (undoLog.ts).
   const log = new UndoLog(Math.max(16, movable.length >> 1));
-  const FULL_RESTORE_EVERY = 64;
   let restores = 0;
   const late = new Float64Array(Math.max(1, config.lateLength));
   let curHard = 0;
@@ -84,10 +84,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       dirty.fill(0);
       passImproved = false;
     }
-    // One unit's scan (at most m + units evaluations) may run past the chunk's end, so no
-    // unit is judged on part of its moves; only the iteration limit itself cuts a scan short,
-    // so it is met exactly.
-    const scanEnd = until >= ctx.budget.iterationLimit ? until : Number.POSITIVE_INFINITY;
+    const scanEnd = cutAt(ctx, until);
     for (; pos < order.length; pos++) {
       if (ctx.stop !== null || ctx.iterations >= until) return "cut";
       const u = order[pos];
@@ -247,8 +244,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         }
         done += kick(ctx, {
           size: strongKick ? strong : weak,
-          // A kick is whole unless the iteration limit itself ends it (as a unit's scan).
-          until: until >= ctx.budget.iterationLimit ? until : undefined,
+          until: cutAt(ctx, until),
           relocateShare,
           sameSize: true,
           touched: (g, h, u, v) => {
@@ -266,6 +262,15 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       }
     },
   };
+}
+
+/**
+ * Where a unit's scan or a kick must stop: only at the iteration limit itself, so it is met
+ * exactly. Elsewhere one may run past the chunk's end (a scan is at most m + units
+ * evaluations), so no unit is judged on part of its moves and no kick is cut short.
+ */
+function cutAt(ctx: SearchContext, until: number): number {
+  return until >= ctx.budget.iterationLimit ? until : Number.POSITIVE_INFINITY;
 }
 
 /**

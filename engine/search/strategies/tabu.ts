@@ -11,11 +11,10 @@
  * This is the local search of Dotú and Van Hentenryck (2005) for the social golfer problem,
  * on Tverr's moves and scores.
  */
-import { TabuList } from "../acceptors/tabu.js";
+import { PairTabu, TabuList } from "../acceptors/tabu.js";
 import type { SearchContext, Strategy } from "../driver.js";
 import { kick } from "../moves/kick.js";
 import { mayEnter } from "../moves/random.js";
-import type { Rng } from "../rng.js";
 
 export interface TabuOptions {
   fullScanUnits: number;
@@ -44,6 +43,7 @@ export function tabuSearch(options: TabuOptions): Strategy {
     run(ctx, until) {
       const { space, rng } = ctx;
       const { flatRound, flatUnit } = space;
+      const byPair = options.tabuOn === "pair";
       for (let c = 0; c < options.stepsPerChunk && ctx.stop === null && ctx.iterations < until; c++) {
         steps++;
         if (ctx.keeper.iterationsAtBest !== lastBestIterations) {
@@ -68,7 +68,6 @@ export function tabuSearch(options: TabuOptions): Strategy {
           const u = flatUnit[i];
           const view = space.rounds[r];
           const g = view.unitGroup[u];
-          const byPair = options.tabuOn === "pair";
           const uTabu = tabu.isTabu(i, steps);
           const consider = (j: number, h: number, isTabu: boolean) => {
             ctx.iterations++;
@@ -114,7 +113,7 @@ export function tabuSearch(options: TabuOptions): Strategy {
         const v = bestJ >= 0 ? flatUnit[bestJ] : -1;
         // Evaluate the chosen move again right before applying it, as the contracts ask.
         space.evaluate(r, u, v, bestH);
-        if (options.tabuOn === "pair" && bestJ >= 0) pairs.swapped(bestI, bestJ, steps);
+        if (byPair && bestJ >= 0) pairs.swapped(bestI, bestJ, steps);
         else {
           if (bestJ >= 0) tabu.moved(bestJ, steps);
           tabu.moved(bestI, steps);
@@ -142,35 +141,4 @@ function chooseCandidates(ctx: SearchContext, out: number[], options: TabuOption
       i = rng.nextInt(total);
   }
   out.push(i);
-}
-
-/**
- * Tabu on swapped pairs: swapping units i and j again is tabu for tenure plus a random
- * 0..tenure steps, while each may still move with anyone else (the social golfer local search
- * of Dotú and Van Hentenryck keeps the swap, not the golfers, tabu). Sparse: only pairs swapped
- * recently are kept, and expired ones are dropped when the map grows.
- */
-class PairTabu {
-  private readonly until = new Map<number, number>();
-
-  constructor(
-    private readonly units: number,
-    private readonly tenure: number,
-    private readonly rng: Rng,
-  ) {}
-
-  isTabu(i: number, j: number, step: number): boolean {
-    const until = this.until.get(i < j ? i * this.units + j : j * this.units + i);
-    return until !== undefined && until > step;
-  }
-
-  swapped(i: number, j: number, step: number): void {
-    if (this.until.size >= 65_536) {
-      for (const [key, until] of this.until) if (until <= step) this.until.delete(key);
-    }
-    this.until.set(
-      i < j ? i * this.units + j : j * this.units + i,
-      step + this.tenure + this.rng.nextInt(this.tenure + 1),
-    );
-  }
 }
