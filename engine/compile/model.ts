@@ -104,3 +104,9 @@ export interface Model {
 
 /** A cap that never binds. */
 export const NO_CAP = 0x3fffffff;
+
+/** Whether unit u may be placed in group h (its allowed groups, when it has any). */
+export function mayEnterGroup(model: Model, u: number, h: number): boolean {
+  const row = model.unitAllowedRow[u];
+  return row < 0 || model.allowedMask[row * model.m + h] === 1;
+}

@@ -25,7 +25,10 @@ export const SearchConfigSchema = z.strictObject({
   swapShare: share.default(0.7),
   /**
    * Targeted moves and chains (moves/targeted.ts) in the roster search: the share of picks,
-   * groups drawn to find a conflict, target groups tried, groups scanned for them, chain depth.
+   * groups drawn to find a conflict, target groups tried, groups scanned for them, chain depth;
+   * and for numeric balance the share of those picks, the move (twin swaps beat the best swap
+   * between two groups: 99.3% against 96.3% on uniform-many at 10k), twins scanned (64, 128,
+   * 256, 512 measured) and the twin chain's depth (0, 3, 8, 16 measured).
    */
   targeted: z
     .strictObject({
@@ -35,6 +38,9 @@ export const SearchConfigSchema = z.strictObject({
       targetScan: whole(1).default(2048),
       depth: whole(0).default(2),
       balanceShare: share.default(0.5),
+      balanceMove: z.enum(["twins", "pairs"]).default("twins"),
+      twinScan: whole(1).default(128),
+      balanceDepth: whole(0).default(3),
     })
     .default({
       share: 0.05,
@@ -43,6 +49,9 @@ export const SearchConfigSchema = z.strictObject({
       targetScan: 2048,
       depth: 2,
       balanceShare: 0.5,
+      balanceMove: "twins",
+      twinScan: 128,
+      balanceDepth: 3,
     }),
   /** After max(minIterations, unitIterations · units) evaluations without a new best, kick. */
   kick: z

@@ -6,7 +6,13 @@
  *   relocate   (S_g − x)²/(s_g − k) − S_g²/s_g + (S_h + x)²/(s_h + k) − S_h²/s_h for a unit of
  *              k people whose values sum to x (a swap: x and k are the net shift); fused kernel
  *              `numericBalance`
- *   bound      0 (all group means equal)
+ *   bound      what the outliers force: a group holding a person of value z and s − 1 others
+ *              has S ≥ z + (s − 1)·z_min, so each person whose z + (s − 1)·z_min is still
+ *              above 0 (s the largest size any group may have) leaves at least that, squared
+ *              over s, in its group; two of them in one group leave more than both apart.
+ *              The same below the mean with z_max; a person above and one below may cancel in
+ *              one group, so the bound is the larger side, not the sum. 0 for a column
+ *              without outliers like that (all group means equal)
  *   random     v · Σ_g (n − s_g)/(n − 1), v = Σ_p z_p² / n: a random group of s has
  *              Var(S) = s·v·(n − s)/(n − 1) and E[S] = 0
  * Missing values count as the mean. References: anticlust's variance objective (k-means
@@ -50,7 +56,7 @@ export function numericBalanceInstance(
     incremental: { kernel: "numericBalance", column: c },
     blocksFastPath: true,
     full: (groupOf) => betweenGroupSquares(model, c, groupOf).total,
-    lowerBound: () => 0,
+    lowerBound: () => outlierBound(model, c),
     expectation: (sizes) => {
       const n = model.n;
       if (n < 2) return 0;
@@ -64,6 +70,32 @@ export function numericBalanceInstance(
     },
     explain: (groupOf, limit) => groupDeviations(model, c, groupOf, limit),
   };
+}
+
+/** The least B_c any grouping can have, from the outliers of column c alone (see the header). */
+export function outlierBound(model: Model, c: number): number {
+  const n = model.n;
+  const numCount = model.numeric.length;
+  let s = 0;
+  for (let g = 0; g < model.m; g++) s = Math.max(s, Math.min(model.maxSize[g], n));
+  if (s < 1) return 0;
+  let low = 0;
+  let high = 0;
+  for (let p = 0; p < n; p++) {
+    const z = model.personNum[p * numCount + c];
+    low = Math.min(low, z);
+    high = Math.max(high, z);
+  }
+  let above = 0;
+  let below = 0;
+  for (let p = 0; p < n; p++) {
+    const z = model.personNum[p * numCount + c];
+    const up = z + (s - 1) * low;
+    const down = z + (s - 1) * high;
+    if (up > 0) above += (up * up) / s;
+    if (down < 0) below += (down * down) / s;
+  }
+  return Math.max(above, below);
 }
 
 /** Per group S_g²/s_g of column c, and their sum. */

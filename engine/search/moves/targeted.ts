@@ -20,9 +20,12 @@
  *
  * One round without penalised rules (SingleSpace) uses them.
  */
+import { mayEnterGroup } from "../../compile/model.js";
 import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
 import type { Move } from "./random.js";
+import { TwinSwaps } from "./twinSwaps.js";
+import { UndoLog } from "./undoLog.js";
 
 const EPS = 1e-12;
 
@@ -37,6 +40,15 @@ export interface TargetedOptions {
   depth: number;
   /** Share of targeted picks that balance a numeric column (when there is one). */
   balanceShare: number;
+  /**
+   * How they balance: swaps between twins (moves/twinSwaps.ts), or the best swap between a
+   * group above the mean and one below.
+   */
+  balanceMove: "twins" | "pairs";
+  /** Twins scanned per person of the group balanced. */
+  twinScan: number;
+  /** Twin swaps in a chain after the first (0: no chains). */
+  balanceDepth: number;
 }
 
 export class TargetedMoves {
@@ -55,10 +67,8 @@ export class TargetedMoves {
   private readonly leastCount: Int32Array;
   /** Numeric columns with a positive balance coefficient. */
   private readonly balanced: Int32Array;
-  /** The chain's moves, to undo it: unit, other unit (−1: relocate), group it left. */
-  private readonly undoU: Int32Array;
-  private readonly undoV: Int32Array;
-  private readonly undoG: Int32Array;
+  /** The chain's moves, to undo it. */
+  private readonly undo: UndoLog;
   /** The drawn move's change, and the evaluations the last call made. */
   dHard = 0;
   dSoft = 0;
@@ -88,6 +98,9 @@ export class TargetedMoves {
   private readonly weakTargets = new Int32Array(64);
   private conflictUnit = -1;
   private conflictKey = -1;
+  private readonly twins: TwinSwaps | null;
+  /** Whether the last pick was a twin swap (its chain is the twins' own). */
+  private lastTwins = false;
 
   constructor(
     private readonly score: IncrementalScore,
@@ -132,10 +145,16 @@ export class TargetedMoves {
       if (coef > 0) balanced.push(c);
     });
     this.balanced = Int32Array.from(balanced);
-    const depth = options.depth + 1;
-    this.undoU = new Int32Array(depth);
-    this.undoV = new Int32Array(depth);
-    this.undoG = new Int32Array(depth);
+    const twins =
+      options.balanceMove === "twins" && balanced.length > 0
+        ? new TwinSwaps(score, {
+            groups: options.conflictGroups,
+            scan: options.twinScan,
+            depth: options.balanceDepth,
+          })
+        : null;
+    this.twins = twins?.useful ? twins : null;
+    this.undo = new UndoLog(options.depth + 1);
   }
 
   /** Whether any attribute is mixed or any numeric column balanced (else there is nothing to target). */
@@ -154,12 +173,33 @@ export class TargetedMoves {
     if (budget < 2) return false;
     const balance =
       this.balanced.length > 0 && (this.mixed.length === 0 || rng.nextFloat() < this.options.balanceShare);
-    if (balance) return this.drawBalance(rng, move);
+    this.lastTwins = false;
+    if (balance) return this.twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
     if (rng.nextFloat() >= this.conflictRate) return false;
     const found = this.draw(rng, move);
     this.conflictRate = found
       ? Math.min(1, this.conflictRate * 2)
       : Math.max(1 / 64, this.conflictRate * 0.9);
+    return found;
+  }
+
+  private twinChain(rng: Rng, move: Move, budget: number): boolean {
+    const twins = this.twins as TwinSwaps;
+    const kept = twins.chain(rng, move, budget);
+    this.evaluations = twins.evaluations;
+    this.chainMoves = twins.chainMoves;
+    this.chainHard = twins.chainHard;
+    this.chainSoft = twins.chainSoft;
+    return kept;
+  }
+
+  private drawTwins(rng: Rng, move: Move, budget: number): boolean {
+    this.lastTwins = true;
+    const twins = this.twins as TwinSwaps;
+    const found = twins.pick(rng, move, budget);
+    this.evaluations = twins.evaluations;
+    this.dHard = twins.dHard;
+    this.dSoft = twins.dSoft;
     return found;
   }
 
@@ -292,6 +332,7 @@ export class TargetedMoves {
    * evaluations, the undo included.
    */
   chain(rng: Rng, move: Move, budget: number): boolean {
+    if (this.lastTwins) return this.twinChain(rng, move, budget);
     const score = this.score;
     this.evaluations = 0;
     // Undoing the first move alone takes an evaluation: without room for it, no chain.
@@ -299,14 +340,13 @@ export class TargetedMoves {
     let total = this.dSoft;
     let hardTotal = this.dHard;
     let length = 0;
+    this.undo.clear();
     let u = move.u;
     let v = move.v;
     let h = move.h;
     for (;;) {
       const g = score.unitGroup[u];
-      this.undoU[length] = u;
-      this.undoV[length] = v;
-      this.undoG[length] = g;
+      this.undo.record(u, v, g);
       if (v >= 0) score.applySwap(u, v);
       else score.applyRelocate(u, h);
       length++;
@@ -330,18 +370,7 @@ export class TargetedMoves {
       this.chainSoft = total;
       return true;
     }
-    for (let i = length - 1; i >= 0; i--) {
-      const ui = this.undoU[i];
-      const vi = this.undoV[i];
-      if (vi >= 0) {
-        score.evalSwap(ui, vi);
-        score.applySwap(ui, vi);
-      } else {
-        score.evalRelocate(ui, this.undoG[i]);
-        score.applyRelocate(ui, this.undoG[i]);
-      }
-      this.evaluations++;
-    }
+    this.evaluations += this.undo.undoOnScore(score);
     return false;
   }
 
@@ -457,7 +486,7 @@ export class TargetedMoves {
     for (let i = strong; i < nTargets; i++) targets[i] = this.weakTargets[i - strong];
     for (let t = 0; t < nTargets; t++) {
       const h = targets[t];
-      if (!this.mayEnter(u, h)) continue;
+      if (!mayEnterGroup(model, u, h)) continue;
       const ku = model.unitSize[u];
       // One evaluation stays for leaving the best evaluated.
       if (this.evaluations + 2 > this.budget) break;
@@ -472,7 +501,7 @@ export class TargetedMoves {
         }
       }
       for (let v = score.groupHead[h]; v >= 0; v = score.unitNext[v]) {
-        if (model.unitPin[v] >= 0 || !this.mayEnter(v, g)) continue;
+        if (model.unitPin[v] >= 0 || !mayEnterGroup(model, v, g)) continue;
         if (this.evaluations + 2 > this.budget) break;
         score.evalSwap(u, v);
         this.evaluations++;
@@ -501,9 +530,9 @@ export class TargetedMoves {
     let bestHard = 0;
     let bestSoft = 0;
     for (let u = score.groupHead[g]; u >= 0; u = score.unitNext[u]) {
-      if (model.unitPin[u] >= 0 || !this.mayEnter(u, h)) continue;
+      if (model.unitPin[u] >= 0 || !mayEnterGroup(model, u, h)) continue;
       for (let v = score.groupHead[h]; v >= 0; v = score.unitNext[v]) {
-        if (model.unitPin[v] >= 0 || !this.mayEnter(v, g)) continue;
+        if (model.unitPin[v] >= 0 || !mayEnterGroup(model, v, g)) continue;
         if (this.evaluations + 2 > this.budget) break;
         score.evalSwap(u, v);
         this.evaluations++;
@@ -530,12 +559,6 @@ export class TargetedMoves {
     this.dHard = dHard;
     this.dSoft = dSoft;
     return true;
-  }
-
-  private mayEnter(u: number, h: number): boolean {
-    const model = this.score.model;
-    const row = model.unitAllowedRow[u];
-    return row < 0 || model.allowedMask[row * model.m + h] === 1;
   }
 }
 

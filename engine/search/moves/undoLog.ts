@@ -7,6 +7,7 @@
  * dozen moves of O(n) each. When more moves were made than `capacity`, or a move the log
  * cannot reverse (a group exchange), `undo` declines and the caller restores instead.
  */
+import type { IncrementalScore } from "../../score/incremental.js";
 import type { SingleSpace } from "../space.js";
 
 export class UndoLog {
@@ -62,5 +63,26 @@ export class UndoLog {
     }
     this.length = 0;
     return true;
+  }
+
+  /**
+   * The same on the score directly (a chain of targeted moves the search context never saw):
+   * every logged move undone, newest first; returns how many (each one evaluation).
+   */
+  undoOnScore(score: IncrementalScore): number {
+    const undone = this.length;
+    for (let i = undone - 1; i >= 0; i--) {
+      const u = this.unit[i];
+      const v = this.partner[i];
+      if (v >= 0) {
+        score.evalSwap(u, v);
+        score.applySwap(u, v);
+      } else {
+        score.evalRelocate(u, this.from[i]);
+        score.applyRelocate(u, this.from[i]);
+      }
+    }
+    this.length = 0;
+    return undone;
   }
 }

@@ -49,7 +49,16 @@ export function roundsStrategy(_space: SearchSpace, config: SearchConfig, forbid
     exchange: false,
     picksPerChunk: CHUNK_PICKS,
     targetedShare: 0,
-    targeted: { conflictGroups: 0, targetGroups: 0, targetScan: 0, depth: 0, balanceShare: 0 },
+    targeted: {
+      conflictGroups: 0,
+      targetGroups: 0,
+      targetScan: 0,
+      depth: 0,
+      balanceShare: 0,
+      balanceMove: "pairs",
+      twinScan: 0,
+      balanceDepth: 0,
+    },
   });
 }
 

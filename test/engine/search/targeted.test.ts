@@ -39,7 +39,16 @@ function listsMatch(score: IncrementalScore): boolean {
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(a), Math.abs(b));
 
-const options = { conflictGroups: 4, targetGroups: 3, targetScan: 64, depth: 2, balanceShare: 0.5 };
+const options = {
+  conflictGroups: 4,
+  targetGroups: 3,
+  targetScan: 64,
+  depth: 2,
+  balanceShare: 0.5,
+  balanceMove: "twins" as const,
+  twinScan: 64,
+  balanceDepth: 3,
+};
 
 describe("targeted moves", () => {
   it("keep the member lists, report the delta they leave evaluated, and undo unkept chains exactly", () => {
