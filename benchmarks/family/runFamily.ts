@@ -3,7 +3,7 @@
  * fresh roster (roster seed = search seed, unless --roster-seed pins one), each run its own
  * child process on a CPU-second budget. With a baseline the same problems run against both
  * engines, interleaved (A B, then B A for the next seed) so drift in the machine's load
- * falls on both alike.
+ * falls on both alike. Numeric terms are graded against this tree's bounds (regrade.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { type EngineTree, engineLabel } from "../lib/engineTrees.js";
 import { runChild } from "../lib/runChild.js";
 import { runPool } from "../lib/runPool.js";
 import type { FamilyCase, FamilyCell } from "./familyTables.js";
+import { type NumericYardstick, numericYardsticks, regrade } from "./regrade.js";
 
 export interface FamilyOptions {
   sizes: number[];
@@ -40,17 +41,18 @@ export async function runFamily(options: FamilyOptions): Promise<FamilyCell[]> {
   const dir = mkdtempSync(join(tmpdir(), "tverr-family-"));
   const cells = new Map<string, FamilyCell>();
   const tasks: (() => Promise<void>)[] = [];
-  const problems = new Map<string, string>();
-  const problemFor = (shape: FamilyShape, n: number, seed: number): string => {
+  const problems = new Map<string, { path: string; sticks: Map<string, NumericYardstick> }>();
+  const problemFor = (shape: FamilyShape, n: number, seed: number) => {
     const key = `${shape.name}-${n}-${seed}`;
-    let path = problems.get(key);
-    if (path === undefined) {
+    let problem = problems.get(key);
+    if (problem === undefined) {
       const roster = generateFamilyRoster(shape, n, options.rosterSeed ?? seed);
-      path = join(dir, `${key}.json`);
-      writeFileSync(path, JSON.stringify(familyProblem(roster)));
-      problems.set(key, path);
+      const input = familyProblem(roster);
+      problem = { path: join(dir, `${key}.json`), sticks: numericYardsticks(input) };
+      writeFileSync(problem.path, JSON.stringify(input));
+      problems.set(key, problem);
     }
-    return path;
+    return problem;
   };
   try {
     for (const n of [...options.sizes].sort((a, b) => a - b)) {
@@ -69,14 +71,16 @@ export async function runFamily(options: FamilyOptions): Promise<FamilyCell[]> {
           const order = seed % 2 === 1 ? options.trees : [...options.trees].reverse();
           for (const tree of order) {
             tasks.push(async () => {
-              const result: ChildResult = await runChild({
+              const problem = problemFor(shape, n, seed);
+              const run: ChildResult = await runChild({
                 engine: tree.engine,
-                problem: problemFor(shape, n, seed),
+                problem: problem.path,
                 seed,
                 timeLimitMs,
                 threads: options.threads,
                 ...(tree.search ? { search: tree.search } : {}),
               });
+              const result = regrade(run, problem.sticks);
               cells.get(`${shape.name}/${n}/${engineLabel(tree)}`)?.runs.push(result);
               log(
                 `${shape.name} n=${n} seed ${seed} ${engineLabel(tree)}: hard ${result.violations}, ` +

@@ -9,6 +9,7 @@ import {
   summaryTable,
   termSummaries,
 } from "../../benchmarks/family/familyTables.js";
+import { numericYardsticks, regrade } from "../../benchmarks/family/regrade.js";
 import { familyShape } from "../../data/generate/familyShapes.js";
 
 const term = (
@@ -148,5 +149,30 @@ describe("family tables", () => {
     expect(cells.map((c) => c[10])).toEqual(["×1.00", "×1.40", "×4.20"]);
     // n log n: 10,000 · log 10,000 / (1,000 · log 1,000) = 13.3.
     expect(cells.map((c) => c[11])).toEqual(["×1.00", "×13.3", "×166.7"]);
+  });
+});
+
+describe("numeric regrading", () => {
+  it("grades every engine's numeric terms against this tree's bound and expectation", () => {
+    // One person far above the rest: no group of two holding them can reach the mean.
+    const values = [0, 0, 0, 0, 0, 10];
+    const problem = {
+      attributes: { T: { kind: "numeric", weight: 1 } },
+      people: values.map((t, i) => ({ id: `p${i}`, attributes: { T: t } })),
+      groups: { count: 3 },
+    };
+    const stick = numericYardsticks(problem).get("T");
+    expect(stick?.lowerBound).toBeGreaterThan(0);
+    const { lowerBound, expectation } = stick as { lowerBound: number; expectation: number };
+    // An older engine reported the raw value against a bound of 0.
+    const raw = lowerBound + 0.25 * (expectation - lowerBound);
+    const old = run([
+      term("T", "numeric", raw, 0, 100 * (1 - raw / expectation)),
+      term("A", "categorical", 3, 1),
+    ]);
+    const regraded = regrade(old, numericYardsticks(problem));
+    expect(regraded.terms[0].lowerBound).toBe(lowerBound);
+    expect(regraded.terms[0].qualityPercent).toBeCloseTo(75, 9);
+    expect(regraded.terms[1]).toEqual(old.terms[1]);
   });
 });
