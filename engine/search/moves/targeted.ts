@@ -41,10 +41,10 @@ export interface TargetedOptions {
   /** Share of targeted picks that balance a numeric column (when there is one). */
   balanceShare: number;
   /**
-   * How they balance: swaps between twins (moves/twinSwaps.ts), or the best swap between a
-   * group above the mean and one below.
+   * How they balance: swaps between twins (moves/twinSwaps.ts), the best swap between a
+   * group above the mean and one below, or either at even odds.
    */
-  balanceMove: "twins" | "pairs";
+  balanceMove: "twins" | "pairs" | "both";
   /** Twins scanned per person of the group balanced. */
   twinScan: number;
   /** Twin swaps in a chain after the first (0: no chains). */
@@ -146,7 +146,7 @@ export class TargetedMoves {
     });
     this.balanced = Int32Array.from(balanced);
     const twins =
-      options.balanceMove === "twins" && balanced.length > 0
+      options.balanceMove !== "pairs" && balanced.length > 0
         ? new TwinSwaps(score, {
             groups: options.conflictGroups,
             scan: options.twinScan,
@@ -174,7 +174,10 @@ export class TargetedMoves {
     const balance =
       this.balanced.length > 0 && (this.mixed.length === 0 || rng.nextFloat() < this.options.balanceShare);
     this.lastTwins = false;
-    if (balance) return this.twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
+    if (balance) {
+      const twins = this.twins !== null && (this.options.balanceMove === "twins" || rng.nextInt(2) === 0);
+      return twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
+    }
     if (rng.nextFloat() >= this.conflictRate) return false;
     const found = this.draw(rng, move);
     this.conflictRate = found
