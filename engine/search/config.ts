@@ -34,6 +34,8 @@ export const SearchConfigSchema = z.strictObject({
   targeted: z
     .strictObject({
       share: share.default(0.05),
+      /** The share follows the gain per evaluation up to this (strategies/shareTuner.ts; `share`: fixed). */
+      maxShare: share.default(0.25),
       conflictGroups: whole(1).default(8),
       targetGroups: whole(1).default(3),
       targetScan: whole(1).default(2048),
@@ -45,6 +47,7 @@ export const SearchConfigSchema = z.strictObject({
     })
     .default({
       share: 0.05,
+      maxShare: 0.25,
       conflictGroups: 8,
       targetGroups: 3,
       targetScan: 2048,

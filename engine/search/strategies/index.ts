@@ -33,6 +33,7 @@ export function singleRoundStrategy(space: SingleSpace, config: SearchConfig): S
     // two for two single people when sizes are tight; short chunks make it frequent enough.
     picksPerChunk: exchange ? Math.min(CHUNK_PICKS, Math.max(64, 8 * units)) : CHUNK_PICKS,
     targetedShare: config.targeted.share,
+    targetedMaxShare: config.targeted.maxShare,
     targeted: config.targeted,
   });
 }
@@ -49,6 +50,7 @@ export function roundsStrategy(_space: SearchSpace, config: SearchConfig, forbid
     exchange: false,
     picksPerChunk: CHUNK_PICKS,
     targetedShare: 0,
+    targetedMaxShare: 0,
     targeted: {
       conflictGroups: 0,
       targetGroups: 0,

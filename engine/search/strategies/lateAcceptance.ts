@@ -23,6 +23,7 @@ import { kick } from "../moves/kick.js";
 import { drawMove, Move, mayEnter } from "../moves/random.js";
 import { TargetedMoves, type TargetedOptions } from "../moves/targeted.js";
 import { type SearchSpace, SingleSpace } from "../space.js";
+import { ShareTuner } from "./shareTuner.js";
 
 /** A worsening smaller than this is float noise. */
 const EPS = 1e-12;
@@ -41,6 +42,8 @@ export interface LateAcceptanceOptions {
   picksPerChunk: number;
   /** Share of picks that are targeted moves (moves/targeted.ts; one round only), and how they search. */
   targetedShare: number;
+  /** The most the share may grow to where targeted picks gain more per evaluation (shareTuner.ts). */
+  targetedMaxShare: number;
   targeted: TargetedOptions;
 }
 
@@ -50,6 +53,11 @@ export function lateAcceptanceSearch(options: LateAcceptanceOptions): Strategy {
   let energy = 0;
   let lastKick = 0;
   let targeted: TargetedMoves | null | undefined;
+  const tuner = new ShareTuner(
+    options.targetedShare,
+    Math.min(options.targetedShare, options.targetedMaxShare),
+    Math.max(options.targetedShare, options.targetedMaxShare),
+  );
   const energyOf = (space: SearchSpace) => space.soft + space.lambda * space.penalty;
   return {
     start(ctx) {
@@ -92,7 +100,19 @@ export function lateAcceptanceSearch(options: LateAcceptanceOptions): Strategy {
           const moves = new TargetedMoves(space.score, options.targeted);
           targeted = moves.useful ? moves : null;
         }
-        energy = runOneRound(ctx, space, acceptor, energy, until, options, progress, targeted ?? null, move);
+        energy = runOneRound(
+          ctx,
+          space,
+          acceptor,
+          energy,
+          until,
+          options,
+          progress,
+          targeted ?? null,
+          move,
+          tuner,
+        );
+        tuner.adjust();
         return;
       }
       const lambda = space.lambda;
@@ -132,6 +152,7 @@ function runOneRound(
   progress: number,
   targeted: TargetedMoves | null,
   move: Move,
+  tuner: ShareTuner,
 ): number {
   const rng = ctx.rng;
   const score = space.score;
@@ -143,23 +164,33 @@ function runOneRound(
   const m = view.m;
   const hasAllowed = view.hasAllowed;
   const picksPerChunk = options.picksPerChunk;
-  const targetedShare = targeted === null ? 0 : options.targetedShare;
+  const targetedShare = targeted === null ? 0 : tuner.share;
+  // What the random picks saved and how many there were, for the tuner (kept in locals: the
+  // loop is the search's hottest).
+  let randomGain = 0;
+  let randomWork = 0;
   const depth = options.targeted.depth;
   for (let picks = 0; picks < picksPerChunk && ctx.iterations < until && ctx.stop === null; picks++) {
     let u: number;
     let v = -1;
     let h: number;
+    let pickWork = 0;
     if (targetedShare > 0 && rng.nextFloat() < targetedShare) {
       const t = targeted as TargetedMoves;
       // A targeted pick evaluates many moves: within what is left of the chunk, so an
       // iteration limit is met exactly.
       const found = t.pick(rng, move, until - ctx.iterations);
       ctx.iterations += t.evaluations;
-      if (!found) continue;
+      pickWork = t.evaluations;
+      if (!found) {
+        tuner.targeted(0, pickWork);
+        continue;
+      }
       if (t.dHard === 0 && t.dSoft > EPS && depth > 0) {
         // Worsening: try to continue it into a chain that does not worsen (moves/targeted.ts).
         const kept = t.chain(rng, move, until - ctx.iterations);
         ctx.iterations += t.evaluations;
+        tuner.targeted(kept ? -t.chainSoft : 0, pickWork + t.evaluations);
         if (!kept) continue;
         energy += t.chainSoft;
         if (t.chainHard < 0) acceptor.reset(energy);
@@ -186,19 +217,23 @@ function runOneRound(
         score.evalRelocate(u, h);
       }
       ctx.iterations++;
+      randomWork++;
     }
     const dHard = score.dHard;
-    if (dHard > 0) continue;
     const dSoft = score.dSoft;
+    const accepted = dHard < 0 || (dHard === 0 && acceptor.accept(energy + dSoft, energy, progress));
+    if (pickWork > 0) tuner.targeted(accepted ? -dSoft : 0, pickWork);
+    else if (accepted) randomGain -= dSoft;
+    if (!accepted) continue;
     const candidate = energy + dSoft;
     if (dHard < 0) acceptor.reset(candidate);
-    else if (!acceptor.accept(candidate, energy, progress)) continue;
     // The context reads the evaluated move's change from the space, as space.evaluate leaves it.
     space.dStrict = dHard;
     space.dSoft = dSoft;
     ctx.apply(0, u, v, h);
     energy = candidate;
   }
+  tuner.random(randomGain, randomWork);
   return energy;
 }
 
