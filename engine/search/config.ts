@@ -27,8 +27,10 @@ export const SearchConfigSchema = z.strictObject({
    * Targeted moves and chains (moves/targeted.ts) in the roster search: the share of picks,
    * groups drawn to find a conflict, target groups tried, groups scanned for them, chain depth;
    * and for numeric balance the share of those picks, the move (twin swaps beat the best swap
-   * between two groups: 99.3% against 96.3% on uniform-many at 10k; both at even odds gain
-   * 0.02 points on pareto-crossed and cost 19 pairs on uniform-many), twins scanned (32, 64, 128,
+   * between two groups: 99.3% against 96.3% on uniform-many at 10k; both, chosen by their gain
+   * per evaluation, beat twins alone at 10k (pareto-crossed 99.91% against 99.88%, uniform-many
+   * 0 pairs above against 55) but at 100k pair swaps trade categories for numbers: uniform-many
+   * 383.5 pairs above against 2.5), twins scanned (32, 64, 128,
    * 256, 512 measured) and the twin chain's depth (0, 3, 8, 16 measured).
    */
   targeted: z

@@ -23,6 +23,7 @@
 import { mayEnterGroup } from "../../compile/model.js";
 import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
+import { ShareTuner } from "../strategies/shareTuner.js";
 import type { Move } from "./random.js";
 import { TwinSwaps } from "./twinSwaps.js";
 import { UndoLog } from "./undoLog.js";
@@ -42,7 +43,7 @@ export interface TargetedOptions {
   balanceShare: number;
   /**
    * How they balance: swaps between twins (moves/twinSwaps.ts), the best swap between a
-   * group above the mean and one below, or either at even odds.
+   * group above the mean and one below, or either by what they gain per evaluation.
    */
   balanceMove: "twins" | "pairs" | "both";
   /** Twins scanned per person of the group balanced. */
@@ -99,6 +100,9 @@ export class TargetedMoves {
   private conflictUnit = -1;
   private conflictKey = -1;
   private readonly twins: TwinSwaps | null;
+  /** With `both`: the share of balancing picks that are twin swaps, by their gain per evaluation. */
+  private readonly balanceChooser: ShareTuner | null;
+  private balancePicks = 0;
   /** Whether the last pick was a twin swap (its chain is the twins' own). */
   private lastTwins = false;
 
@@ -154,6 +158,8 @@ export class TargetedMoves {
           })
         : null;
     this.twins = twins?.useful ? twins : null;
+    this.balanceChooser =
+      options.balanceMove === "both" && this.twins !== null ? new ShareTuner(0.5, 0.1, 0.9) : null;
     this.undo = new UndoLog(options.depth + 1);
   }
 
@@ -175,8 +181,17 @@ export class TargetedMoves {
       this.balanced.length > 0 && (this.mixed.length === 0 || rng.nextFloat() < this.options.balanceShare);
     this.lastTwins = false;
     if (balance) {
-      const twins = this.twins !== null && (this.options.balanceMove === "twins" || rng.nextInt(2) === 0);
-      return twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
+      const chooser = this.balanceChooser;
+      const twins = this.twins !== null && (chooser === null || rng.nextFloat() < chooser.share);
+      if (chooser === null) return twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
+      const found = twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
+      // What the pick offers (its move's saving, when it saves) for what it cost; a twin
+      // scan's numeric-only candidates count a quarter of a full evaluation each.
+      const gain = found && this.dHard <= 0 && this.dSoft < 0 ? -this.dSoft : 0;
+      if (twins) chooser.targeted(gain, this.evaluations + (this.twins as TwinSwaps).scanned / 4);
+      else chooser.random(gain, this.evaluations);
+      if (++this.balancePicks % 64 === 0) chooser.adjust();
+      return found;
     }
     if (rng.nextFloat() >= this.conflictRate) return false;
     const found = this.draw(rng, move);

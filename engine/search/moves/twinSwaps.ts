@@ -59,6 +59,8 @@ export class TwinSwaps {
   dHard = 0;
   dSoft = 0;
   evaluations = 0;
+  /** Candidates the last pick ranked on their numeric change alone. */
+  scanned = 0;
   /** The most evaluations the current call may make. */
   private budget = 0;
   /** The last chain kept: its length and total change. */
@@ -253,6 +255,7 @@ export class TwinSwaps {
     const coef = this.coef;
     const sg = score.size[g];
     let listed = 0;
+    let scanned = 0;
     let worst = 0;
     for (let u = score.groupHead[g]; u >= 0; u = score.unitNext[u]) {
       const c = this.unitClass[u];
@@ -262,6 +265,7 @@ export class TwinSwaps {
       if (size < 2) continue;
       const scan = Math.min(size, this.options.scan);
       let j = rng.nextInt(size);
+      scanned += scan;
       for (let t = 0; t < scan; t++, j = j + 1 === size ? 0 : j + 1) {
         const v = this.classUnits[start + j];
         const h = score.unitGroup[v];
@@ -288,6 +292,7 @@ export class TwinSwaps {
         }
       }
     }
+    this.scanned = scanned;
     return listed;
   }
 

@@ -1,5 +1,7 @@
 /**
- * The share of targeted picks, following what each kind of pick gains per evaluation.
+ * The share of one kind of pick, following what each kind gains per evaluation: targeted
+ * picks against random ones in the roster search, twin swaps against pair swaps among the
+ * balancing picks (moves/targeted.ts).
  *
  * Early on random moves gain the most for the least work and targeted scans would only slow
  * them; once the random moves stall at a trap, a targeted pick (a conflict's best move, a

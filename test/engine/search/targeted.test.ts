@@ -50,7 +50,7 @@ const options = {
   balanceDepth: 3,
 };
 
-describe("targeted moves", () => {
+describe.each(["twins", "both"] as const)("targeted moves, balancing by %s", (balanceMove) => {
   it("keep the member lists, report the delta they leave evaluated, and undo unkept chains exactly", () => {
     fc.assert(
       fc.property(
@@ -66,7 +66,7 @@ describe("targeted moves", () => {
             (_, u) => start[u % start.length] % model.m,
           );
           const score = new IncrementalScore(model, objective, initial);
-          const targeted = new TargetedMoves(score, options);
+          const targeted = new TargetedMoves(score, { ...options, balanceMove });
           const rng = new Rng(seed);
           const move = new Move();
           expect(listsMatch(score)).toBe(true);
