@@ -25,7 +25,7 @@ import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
 import { ShareTuner } from "../strategies/shareTuner.js";
 import type { Move } from "./random.js";
-import { TwinSwaps } from "./twinSwaps.js";
+import { numericSwapChange, TwinSwaps } from "./twinSwaps.js";
 import { UndoLog } from "./undoLog.js";
 
 const EPS = 1e-12;
@@ -43,7 +43,8 @@ export interface TargetedOptions {
   balanceShare: number;
   /**
    * How they balance: swaps between twins (moves/twinSwaps.ts), the best swap between a
-   * group above the mean and one below, or either by what they gain per evaluation.
+   * group above the mean and one below, or either by what they gain per evaluation (then
+   * only pair swaps that change nothing but the numbers).
    */
   balanceMove: "twins" | "pairs" | "both";
   /** Twins scanned per person of the group balanced. */
@@ -543,6 +544,7 @@ export class TargetedMoves {
   private bestBetween(g: number, h: number, move: Move): boolean {
     const score = this.score;
     const model = score.model;
+    const neutralOnly = this.balanceChooser !== null;
     let bestU = -1;
     let bestV = -1;
     let bestHard = 0;
@@ -554,6 +556,13 @@ export class TargetedMoves {
         if (this.evaluations + 2 > this.budget) break;
         score.evalSwap(u, v);
         this.evaluations++;
+        // Beside twin swaps, only swaps that change nothing but the numbers: else the pair
+        // move trades categories for balance where twins keep them (issue 12's targets).
+        if (
+          neutralOnly &&
+          (model.unitSize[u] !== model.unitSize[v] || score.dSoft - numericSwapChange(score, u, v) > 1e-9)
+        )
+          continue;
         if (bestU < 0 || better(score.dHard, score.dSoft, bestHard, bestSoft)) {
           bestU = u;
           bestV = v;
