@@ -31,8 +31,8 @@ export const SearchConfigSchema = z.strictObject({
    * per evaluation, with pair swaps kept to those that change only the numbers, beat twins
    * alone: pareto-crossed 99.90% against 99.88% and uniform-many 0 pairs above against 53 at
    * 10k, uniform-many 1 pair above against 2.5 at 100k; unrestricted pair swaps traded 383.5
-   * pairs for numbers there; not the default yet: on a 30-person cohort it keeps finding
-   * improvements of 10⁻⁶ in the numbers, so the stall rule no longer ends the search early),
+   * pairs for numbers there; not the default yet: on a 30-person cohort it still finds a
+   * better grouping at 5 s, so the stall rule no longer ends the search early),
    * twins scanned (32, 64, 128,
    * 256, 512 measured) and the twin chain's depth (0, 3, 8, 16 measured).
    */
