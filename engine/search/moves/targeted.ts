@@ -24,11 +24,10 @@ import { mayEnterGroup } from "../../compile/model.js";
 import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
 import { ShareTuner } from "../strategies/shareTuner.js";
+import { Picker } from "./picker.js";
 import type { Move } from "./random.js";
 import { numericSwapChange, TwinSwaps } from "./twinSwaps.js";
 import { UndoLog } from "./undoLog.js";
-
-const EPS = 1e-12;
 
 export interface TargetedOptions {
   /** Groups drawn to find a conflict. */
@@ -53,7 +52,7 @@ export interface TargetedOptions {
   balanceDepth: number;
 }
 
-export class TargetedMoves {
+export class TargetedMoves extends Picker {
   /** Share of the people with each key: an even spread puts share · size of it in a group. */
   private readonly keyShare: Float64Array;
   /**
@@ -71,19 +70,6 @@ export class TargetedMoves {
   private readonly balanced: Int32Array;
   /** The chain's moves, to undo it. */
   private readonly undo: UndoLog;
-  /** The drawn move's change, and the evaluations the last call made. */
-  dHard = 0;
-  dSoft = 0;
-  evaluations = 0;
-  /**
-   * The most evaluations the current call may make (the caller's iteration budget): the
-   * scans stop short of it, so an iteration limit is met exactly.
-   */
-  private budget = 0;
-  /** The last chain kept: its length and total change. */
-  chainMoves = 0;
-  chainHard = 0;
-  chainSoft = 0;
   /** Groups found with a strong conflict lately: where the next conflict is looked for first. */
   private readonly pool = new Int32Array(64);
   private pooled = 0;
@@ -111,6 +97,7 @@ export class TargetedMoves {
     private readonly score: IncrementalScore,
     private readonly options: TargetedOptions,
   ) {
+    super();
     score.trackMembers();
     const model = score.model;
     const totals = new Float64Array(model.keyCount);
@@ -184,14 +171,15 @@ export class TargetedMoves {
     if (balance) {
       const chooser = this.balanceChooser;
       const twins = this.twins !== null && (chooser === null || rng.nextFloat() < chooser.share);
-      if (chooser === null) return twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
       const found = twins ? this.drawTwins(rng, move, budget) : this.drawBalance(rng, move);
-      // What the pick offers (its move's saving, when it saves) for what it cost; a twin
-      // scan's numeric-only candidates count a quarter of a full evaluation each.
-      const gain = found && this.dHard <= 0 && this.dSoft < 0 ? -this.dSoft : 0;
-      if (twins) chooser.targeted(gain, this.evaluations + (this.twins as TwinSwaps).scanned / 4);
-      else chooser.random(gain, this.evaluations);
-      if (++this.balancePicks % 64 === 0) chooser.adjust();
+      if (chooser !== null) {
+        // What the pick offers (its move's saving, when it saves) for what it cost; a twin
+        // scan's numeric-only candidates count a quarter of a full evaluation each.
+        const gain = found && this.dHard <= 0 && this.dSoft < 0 ? -this.dSoft : 0;
+        if (twins) chooser.targeted(gain, this.evaluations + (this.twins as TwinSwaps).scanned / 4);
+        else chooser.random(gain, this.evaluations);
+        if (++this.balancePicks % 64 === 0) chooser.adjust();
+      }
       return found;
     }
     if (rng.nextFloat() >= this.conflictRate) return false;
@@ -205,10 +193,7 @@ export class TargetedMoves {
   private twinChain(rng: Rng, move: Move, budget: number): boolean {
     const twins = this.twins as TwinSwaps;
     const kept = twins.chain(rng, move, budget);
-    this.evaluations = twins.evaluations;
-    this.chainMoves = twins.chainMoves;
-    this.chainHard = twins.chainHard;
-    this.chainSoft = twins.chainSoft;
+    this.take(twins);
     return kept;
   }
 
@@ -216,9 +201,7 @@ export class TargetedMoves {
     this.lastTwins = true;
     const twins = this.twins as TwinSwaps;
     const found = twins.pick(rng, move, budget);
-    this.evaluations = twins.evaluations;
-    this.dHard = twins.dHard;
-    this.dSoft = twins.dSoft;
+    this.take(twins);
     return found;
   }
 
@@ -352,45 +335,17 @@ export class TargetedMoves {
    */
   chain(rng: Rng, move: Move, budget: number): boolean {
     if (this.lastTwins) return this.twinChain(rng, move, budget);
-    const score = this.score;
-    this.evaluations = 0;
-    // Undoing the first move alone takes an evaluation: without room for it, no chain.
-    if (budget < 1) return false;
-    let total = this.dSoft;
-    let hardTotal = this.dHard;
-    let length = 0;
-    this.undo.clear();
-    let u = move.u;
-    let v = move.v;
-    let h = move.h;
-    for (;;) {
-      const g = score.unitGroup[u];
-      this.undo.record(u, v, g);
-      if (v >= 0) score.applySwap(u, v);
-      else score.applyRelocate(u, h);
-      length++;
-      if (hardTotal < 0 || total <= EPS) break;
-      if (length > this.options.depth) break;
-      // Room for the next move's scan (two at least) and for undoing every move.
-      this.budget = budget - (length + 1);
-      if (this.evaluations + 2 > this.budget) break;
-      // The next conflict is in one of the two groups the move changed.
-      const found = this.conflictIn(h, rng) > 0 || this.conflictIn(g, rng) > 0;
-      if (!found || !this.bestFor(rng, move) || this.dHard > 0) break;
-      total += this.dSoft;
-      hardTotal += this.dHard;
-      u = move.u;
-      v = move.v;
-      h = move.h;
-    }
-    if (hardTotal < 0 || (hardTotal === 0 && total <= EPS)) {
-      this.chainMoves = length;
-      this.chainHard = hardTotal;
-      this.chainSoft = total;
-      return true;
-    }
-    this.evaluations += this.undo.undoOnScore(score);
-    return false;
+    // Room for the next move's scan (two at least); the next conflict is in one of the two
+    // groups the move changed.
+    return this.runChain(
+      this.score,
+      this.undo,
+      move,
+      budget,
+      this.options.depth,
+      2,
+      (g, h) => (this.conflictIn(h, rng) > 0 || this.conflictIn(g, rng) > 0) && this.bestFor(rng, move),
+    );
   }
 
   /** The most of key k an even spread puts in a group of `size`. */

@@ -21,6 +21,7 @@
 import { mayEnterGroup } from "../../compile/model.js";
 import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
+import { Picker } from "./picker.js";
 import type { Move } from "./random.js";
 import { UndoLog } from "./undoLog.js";
 
@@ -32,8 +33,6 @@ const MIN_CLASS = 64;
 /** Candidates per pick judged on the full delta. */
 const SHORTLIST = 6;
 
-const EPS = 1e-12;
-
 export interface TwinSwapOptions {
   /** Groups drawn to find the most unbalanced. */
   groups: number;
@@ -43,12 +42,12 @@ export interface TwinSwapOptions {
   depth: number;
 }
 
-export class TwinSwaps {
+export class TwinSwaps extends Picker {
   /** Members of class c: classUnits[classStart[c] … classStart[c + 1]). */
   private readonly classStart: Int32Array;
   private readonly classUnits: Int32Array;
   /** Each unit's class (−1: none). */
-  readonly unitClass: Int32Array;
+  private readonly unitClass: Int32Array;
   /** The categorical attributes (model indices) twins agree on. */
   readonly classAttributes: number[] = [];
   private readonly numCount: number;
@@ -56,17 +55,8 @@ export class TwinSwaps {
   private readonly shortU = new Int32Array(SHORTLIST);
   private readonly shortV = new Int32Array(SHORTLIST);
   private readonly shortD = new Float64Array(SHORTLIST);
-  dHard = 0;
-  dSoft = 0;
-  evaluations = 0;
   /** Candidates the last pick ranked on their numeric change alone. */
   scanned = 0;
-  /** The most evaluations the current call may make. */
-  private budget = 0;
-  /** The last chain kept: its length and total change. */
-  chainMoves = 0;
-  chainHard = 0;
-  chainSoft = 0;
   /** The chain's swaps, to undo it. */
   private readonly undo: UndoLog;
 
@@ -74,6 +64,7 @@ export class TwinSwaps {
     private readonly score: IncrementalScore,
     private readonly options: TwinSwapOptions,
   ) {
+    super();
     score.trackMembers();
     this.undo = new UndoLog(options.depth + 1);
     const model = score.model;
@@ -145,38 +136,10 @@ export class TwinSwaps {
    * until it meets a group leaning the other way, where a single swap has no way there.
    */
   chain(rng: Rng, move: Move, budget: number): boolean {
-    const score = this.score;
-    this.evaluations = 0;
-    if (budget < 1) return false;
-    let total = this.dSoft;
-    let hardTotal = this.dHard;
-    let length = 0;
-    this.undo.clear();
-    for (;;) {
-      const u = move.u;
-      const v = move.v;
-      const g = score.unitGroup[u];
-      const h = score.unitGroup[v];
-      this.undo.record(u, v, g);
-      score.applySwap(u, v);
-      length++;
-      if (hardTotal < 0 || total <= EPS || length > this.options.depth) break;
-      // Room for the next scan's evaluations and for undoing every move.
-      this.budget = budget - (length + 1);
-      if (this.evaluations + SHORTLIST + 1 > this.budget) break;
-      const next = this.groupWeight(g) >= this.groupWeight(h) ? g : h;
-      if (!this.bestFrom(next, rng, move) || this.dHard > 0) break;
-      total += this.dSoft;
-      hardTotal += this.dHard;
-    }
-    if (hardTotal < 0 || (hardTotal === 0 && total <= EPS)) {
-      this.chainMoves = length;
-      this.chainHard = hardTotal;
-      this.chainSoft = total;
-      return true;
-    }
-    this.evaluations += this.undo.undoOnScore(score);
-    return false;
+    // Room for the next shortlist's evaluations; the imbalance went on with the heavier group.
+    return this.runChain(this.score, this.undo, move, budget, this.options.depth, SHORTLIST + 1, (g, h) =>
+      this.bestFrom(this.groupWeight(g) >= this.groupWeight(h) ? g : h, rng, move),
+    );
   }
 
   /** The best swap of a person of g with a twin elsewhere into `move`, left evaluated. */
@@ -295,7 +258,8 @@ export class TwinSwaps {
  * The change of the numeric balance terms alone (Σ coef · ΔB) if units u and v, of the same
  * size, traded groups: the sums are known, so it costs a few multiplications per column. The
  * score's own numericDelta serves any sizes; this one, without its size branches, is what the
- * scans call hundreds of times a pick (the general one cost uniform-many 0.2 points at 10k).
+ * scans call hundreds of times a pick (the general one cost uniform-many 0.2 points at 10k in
+ * one side-by-side run).
  */
 export function numericSwapChange(score: IncrementalScore, u: number, v: number): number {
   const model = score.model;

@@ -23,6 +23,11 @@ export class UndoLog {
     this.from = new Int32Array(capacity);
   }
 
+  /** Moves logged since the last clear. */
+  get moves(): number {
+    return this.length;
+  }
+
   /** The grouping now is the one to come back to. */
   clear(): void {
     this.length = 0;

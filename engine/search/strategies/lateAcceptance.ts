@@ -165,10 +165,11 @@ function runOneRound(
   const hasAllowed = view.hasAllowed;
   const picksPerChunk = options.picksPerChunk;
   const targetedShare = targeted === null ? 0 : tuner.share;
-  // What the random picks saved and how many there were, for the tuner (kept in locals: the
-  // loop is the search's hottest).
+  // What the random picks saved, for the tuner (a local: the loop is the search's hottest);
+  // their evaluations are the chunk's less the targeted picks'.
   let randomGain = 0;
-  let randomWork = 0;
+  let targetedWork = 0;
+  const startIterations = ctx.iterations;
   const depth = options.targeted.depth;
   for (let picks = 0; picks < picksPerChunk && ctx.iterations < until && ctx.stop === null; picks++) {
     let u: number;
@@ -182,6 +183,7 @@ function runOneRound(
       const found = t.pick(rng, move, until - ctx.iterations);
       ctx.iterations += t.evaluations;
       pickWork = t.evaluations;
+      targetedWork += pickWork;
       if (!found) {
         tuner.targeted(0, pickWork);
         continue;
@@ -190,6 +192,7 @@ function runOneRound(
         // Worsening: try to continue it into a chain that does not worsen (moves/targeted.ts).
         const kept = t.chain(rng, move, until - ctx.iterations);
         ctx.iterations += t.evaluations;
+        targetedWork += t.evaluations;
         tuner.targeted(kept ? -t.chainSoft : 0, pickWork + t.evaluations);
         if (!kept) continue;
         energy += t.chainSoft;
@@ -217,7 +220,6 @@ function runOneRound(
         score.evalRelocate(u, h);
       }
       ctx.iterations++;
-      randomWork++;
     }
     const dHard = score.dHard;
     const dSoft = score.dSoft;
@@ -233,7 +235,7 @@ function runOneRound(
     ctx.apply(0, u, v, h);
     energy = candidate;
   }
-  tuner.random(randomGain, randomWork);
+  tuner.random(randomGain, ctx.iterations - startIterations - targetedWork);
   return energy;
 }
 
