@@ -63,6 +63,11 @@ it("runs a killed worker's job again on another worker, to one completion", asyn
   expect(done.attempts).toBe(2);
   const job = await api!.inject({ method: "GET", url: `/v1/jobs/${id}` });
   expect(job.json()).toMatchObject({ state: "succeeded", result: { feasible: true } });
+  // The worker logs after it stores the result, and its output arrives through a pipe: wait
+  // for the line rather than race it.
+  await until("the finished log line", async () =>
+    finishedLines(workers[1], id).length > 0 ? true : undefined,
+  );
   expect(finishedLines(workers[1], id)).toHaveLength(1);
   expect(finishedLines(workers[0], id)).toHaveLength(0);
 });
