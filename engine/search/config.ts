@@ -81,6 +81,12 @@ export const SearchConfigSchema = z.strictObject({
       relocateShare: share.default(0.5),
       pureRelocateShare: share.default(0),
       focus: z.boolean().default(true),
+      /**
+       * Cyclic exchanges tried at each local optimum of pure diversity (moves/cyclicExchange.ts):
+       * 1 (the least adding person of each group) beat 0 and 4 (then drawn people) on MDGPLIB
+       * n = 120; as a kick (every chosen person sent elsewhere) it was no better than random swaps.
+       */
+      cycleTries: whole(0).default(1),
     })
     .default({
       weakShare: 0.03,
@@ -90,6 +96,7 @@ export const SearchConfigSchema = z.strictObject({
       relocateShare: 0.5,
       pureRelocateShare: 0,
       focus: true,
+      cycleTries: 1,
     }),
   /** Several rounds at once (`npm run bench:rounds`). */
   rounds: z

@@ -7,7 +7,9 @@
  *                first, then soft). Repeat until a whole sweep improves nothing: a local
  *                optimum of the relocate + swap neighbourhood. With the distance gain table a
  *                move of single people costs O(1), so a sweep is O(U·(U + m)). Only groups
- *                changed since their last scan are rescanned (`focus`).
+ *                changed since their last scan are rescanned (`focus`). At a local optimum of
+ *                pure diversity, one cyclic exchange of the least adding person of every
+ *                group (moves/cyclicExchange.ts); when it improves, descent again.
  *   weak kick    a few random moves (swaps of equal-size units; with size slack, also
  *                relocations; hard rules may break, descent mends them), then descent; the
  *                new optimum replaces the current one when it is better, or no worse than
@@ -24,6 +26,7 @@ import type { IncrementalScore } from "../../score/incremental.js";
 import type { DistanceState } from "../../terms/distance.js";
 import type { SearchConfig } from "../config.js";
 import type { SearchContext, Strategy } from "../driver.js";
+import { CyclicExchange } from "../moves/cyclicExchange.js";
 import { tryGroupExchange } from "../moves/groupExchange.js";
 import { kick } from "../moves/kick.js";
 import { UndoLog } from "../moves/undoLog.js";
@@ -46,6 +49,9 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
   const fast = pureDiversity(score);
   const personOf = Int32Array.from(movable, (u) => model.unitMembers[model.unitStart[u]]);
   const towards = new Float64Array(m);
+  const cycles = fast && config.cycleTries > 0 ? new CyclicExchange(m, model.n, fast) : null;
+  const unitOfPerson = new Int32Array(model.n).fill(-1);
+  for (let j = 0; j < personOf.length; j++) unitOfPerson[personOf[j]] = movable[j];
   // Groups changed since they were last scanned (all at first), and the pass's snapshot.
   const dirty = new Uint8Array(m).fill(1);
   const scan = new Uint8Array(m);
@@ -178,6 +184,46 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
     }
   };
 
+  /**
+   * At a local optimum of relocations and swaps: the first improving cyclic exchange of
+   * `cycleTries` (the least adding people first, then drawn ones), made; false when none.
+   */
+  /** Carry out the cyclic exchange `cycles` found last. */
+  const makeCycle = (ctx: SearchContext) =>
+    ctx.jump(() =>
+      cycles?.forEachSwap((p, q) => {
+        const u = unitOfPerson[p];
+        const v = unitOfPerson[q];
+        const g = unitGroup[u];
+        const h = unitGroup[v];
+        log.record(u, v, g);
+        dirty[g] = 1;
+        dirty[h] = 1;
+        space.evaluate(0, u, v, h);
+        space.apply(0, u, v, h);
+        ctx.accepted++;
+      }),
+    );
+  const cycleFits = (ctx: SearchContext, until: number, c: CyclicExchange) =>
+    ctx.stop === null && (until < ctx.budget.iterationLimit || ctx.iterations + c.cost <= until);
+
+  /**
+   * At a local optimum of relocations and swaps: the first improving cyclic exchange of
+   * `cycleTries` (the least adding people first, then drawn ones), made; false when none.
+   */
+  const improveByCycle = (ctx: SearchContext, until: number): boolean => {
+    if (!cycles || !fast) return false;
+    for (let t = 0; t < config.cycleTries; t++) {
+      if (!cycleFits(ctx, until, cycles)) return false;
+      if (!cycles.choose(personOf, score.groupOf, t === 0 ? null : ctx.rng)) return false;
+      ctx.iterations += cycles.cost;
+      if (cycles.best(false) * fast.coef <= EPS) continue;
+      makeCycle(ctx);
+      return true;
+    }
+    return false;
+  };
+
   let descending = true;
   let first = true;
   return {
@@ -193,6 +239,8 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       while (ctx.stop === null && ctx.iterations < until) {
         if (descending) {
           if (!descend(ctx, until)) return;
+          // An improving cyclic exchange leaves the local optimum downhill: descend again.
+          if (improveByCycle(ctx, until)) continue;
           descending = false;
           if (first) {
             // The first local optimum is the current one.
