@@ -22,15 +22,32 @@ export class BestKeeper {
   /** Evaluations done when the best was found, and the elapsed time then. */
   iterationsAtBest = 0;
   msAtBest = 0;
+  /**
+   * The last best that improved on the one before the previous mark by at least `minGain`
+   * (soft units: 1 is a unit-weight term's way from its bound to a random grouping), or
+   * held fewer hard violations: the stall rule's measure of progress. Without it a search
+   * polishing a numeric term in its fifth decimal never stalls (a 30-person roster found
+   * gains of 10⁻⁵ until its 10 s limit).
+   */
+  iterationsAtProgress = 0;
+  msAtProgress = 0;
+  private progressHard: number;
+  private progressSoft: number;
+  private progressUndated = false;
   /** When every hard rule first held (0: from the start; −1: never). */
   msToFeasible: number;
   /** A best was found since the last `stamp`. */
   private undated = false;
   private readonly saved: Int32Array[];
 
-  constructor(private readonly space: SearchSpace) {
+  constructor(
+    private readonly space: SearchSpace,
+    private readonly minGain = 0,
+  ) {
     this.hard = space.hard;
     this.soft = space.soft;
+    this.progressHard = space.hard;
+    this.progressSoft = space.soft;
     this.msToFeasible = space.hard === 0 ? 0 : -1;
     this.saved = space.snapshot();
   }
@@ -61,6 +78,12 @@ export class BestKeeper {
     this.isCurrent = true;
     this.iterationsAtBest = iterations;
     this.undated = true;
+    if (this.hard < this.progressHard || this.soft <= this.progressSoft - this.minGain) {
+      this.progressHard = this.hard;
+      this.progressSoft = this.soft;
+      this.iterationsAtProgress = iterations;
+      this.progressUndated = true;
+    }
     return true;
   }
 
@@ -73,6 +96,8 @@ export class BestKeeper {
     this.undated = false;
     const ms = elapsedMs();
     this.msAtBest = ms;
+    if (this.progressUndated) this.msAtProgress = ms;
+    this.progressUndated = false;
     if (this.hard === 0 && this.msToFeasible < 0) this.msToFeasible = ms;
   }
 

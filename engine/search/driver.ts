@@ -32,6 +32,8 @@ export interface StallRule {
   factor: number;
   /** … and, without an iteration limit, at least this long since the last improvement. */
   minMs: number;
+  /** An improvement counts when the best gained this much since the last that counted (best.ts). */
+  minGain: number;
 }
 
 export interface DriverOptions {
@@ -74,7 +76,7 @@ export class SearchContext {
     options: DriverOptions,
   ) {
     this.budget = new Budget(limits);
-    this.keeper = new BestKeeper(space);
+    this.keeper = new BestKeeper(space, options.stall?.enabled ? options.stall.minGain : 0);
     this.assert = options.assert === true;
   }
 
@@ -142,9 +144,10 @@ export async function runSearch(
     keeper.stamp(elapsed);
     if (ctx.stop === null && ctx.iterations === before) ctx.stop = "nothingToMove";
     if (ctx.stop === null && stall?.enabled) {
-      const since = ctx.sinceBest();
-      const long = since >= Math.max(stall.unitIterations * units, stall.factor * keeper.iterationsAtBest);
-      if (long && (!timed || budget.elapsedMs() - keeper.msAtBest >= stall.minMs)) ctx.stop = "stalled";
+      const since = ctx.iterations - keeper.iterationsAtProgress;
+      const long =
+        since >= Math.max(stall.unitIterations * units, stall.factor * keeper.iterationsAtProgress);
+      if (long && (!timed || budget.elapsedMs() - keeper.msAtProgress >= stall.minMs)) ctx.stop = "stalled";
     }
     ctx.stop = await budget.checkpoint(ctx.iterations, ctx.stop, () => ({
       bestHard: keeper.hard,
