@@ -12,7 +12,7 @@ import type { Problem } from "./problem/schema.js";
 import { parseProblem } from "./problem/validate.js";
 import { buildReport, type Report } from "./report/report.js";
 import { IncrementalScore } from "./score/incremental.js";
-import { buildObjective } from "./score/objective.js";
+import { buildObjective, lightestWeight } from "./score/objective.js";
 import type { SearchConfigInput } from "./search/config.js";
 import { searchConfig } from "./search/config.js";
 import { dealConstruction, preferPairMaximisingSizes } from "./search/construct.js";
@@ -90,7 +90,11 @@ export async function solveParsed(
     },
     {
       assert: config.assert === "full",
-      stall: { enabled: problem.options.stopWhenStalled, ...config.stall },
+      stall: {
+        enabled: problem.options.stopWhenStalled,
+        ...config.stall,
+        minGain: config.stall.minGain * lightestWeight([objective]),
+      },
     },
   );
   const report = buildReport(model, objective, groupOfPeople(model, score.unitGroup));

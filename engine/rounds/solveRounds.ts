@@ -20,6 +20,7 @@ import { compareNetworks, type NetworkComparison } from "../network/measures.js"
 import { nullRecord } from "../problem/records.js";
 import { buildReport, type Report } from "../report/report.js";
 import { IncrementalScore } from "../score/incremental.js";
+import { lightestWeight } from "../score/objective.js";
 import { type SearchConfigInput, searchConfig } from "../search/config.js";
 import { dealConstruction } from "../search/construct.js";
 import { runSearch, type SearchProgress, type StopReason } from "../search/driver.js";
@@ -163,7 +164,16 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
       {
         assert: config.assert === "full",
         // A sequential step is one part of the search: only the whole may stop for a stall.
-        stall: { enabled: problem.options.stopWhenStalled && searched.length === R, ...config.stall },
+        stall: {
+          enabled: problem.options.stopWhenStalled && searched.length === R,
+          ...config.stall,
+          minGain:
+            config.stall.minGain *
+            lightestWeight(
+              rm.rounds.map((round) => round.objective),
+              [problem.meetings.weight],
+            ),
+        },
       },
     );
     iterations += outcome.iterations;

@@ -70,6 +70,20 @@ export function buildObjective(model: Model): Objective {
   return { terms, keyCoef, numCoef, offset, sizes };
 }
 
+/**
+ * The smallest positive weight of the soft terms (and of `others`, weights outside the
+ * objectives such as the meetings term's), 1 when there is none: the stall rule counts gains
+ * in hundredths of a per cent of the lightest term's way from a random grouping to its bound,
+ * so light weights still count their own progress.
+ */
+export function lightestWeight(objectives: Objective[], others: number[] = []): number {
+  let lightest = Number.POSITIVE_INFINITY;
+  for (const objective of objectives)
+    for (const t of objective.terms) if (t.weight > 0) lightest = Math.min(lightest, t.weight);
+  for (const w of others) if (w > 0) lightest = Math.min(lightest, w);
+  return Number.isFinite(lightest) ? lightest : 1;
+}
+
 /** Normalised value of a raw term value: 0 at the bound, 1 at a random grouping's expectation. */
 export function normalise(term: Pick<TermNorm, "lowerBound" | "expectation">, raw: number): number {
   const span = term.expectation - term.lowerBound;

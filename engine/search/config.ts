@@ -129,9 +129,9 @@ export const SearchConfigSchema = z.strictObject({
   /**
    * Stop early when the best has not improved for max(unitIterations · units, factor ·
    * evaluations to the last improvement) evaluations and, without an iteration limit, minMs;
-   * an improvement counts when the score gained at least minGain since the last that counted
-   * (10⁻⁴: a hundredth of a per cent of one unit-weight term's way from a random grouping to
-   * its bound, below what the report shows).
+   * an improvement counts when the score gained at least minGain times the lightest term's
+   * weight since the last that counted (10⁻⁴: a hundredth of a per cent of that term's way
+   * from a random grouping to its bound, below what the report shows).
    */
   stall: z
     .strictObject({

@@ -3,6 +3,7 @@
  * it gained at least minGain since the last mark, or broke fewer hard rules.
  */
 import { describe, expect, it } from "vitest";
+import { lightestWeight, type Objective } from "../../../engine/score/objective.js";
 import { BestKeeper } from "../../../engine/search/best.js";
 import type { SearchSpace } from "../../../engine/search/space.js";
 
@@ -49,5 +50,16 @@ describe("BestKeeper progress", () => {
     space.soft = 1 - 1e-9;
     keeper.after(7);
     expect(keeper.iterationsAtProgress).toBe(7);
+  });
+});
+
+describe("lightestWeight (the stall rule's unit of gain)", () => {
+  const objective = (...weights: number[]) =>
+    ({ terms: weights.map((weight) => ({ weight })) }) as unknown as Objective;
+  it("is the smallest positive weight of the terms and the others, or 1", () => {
+    expect(lightestWeight([objective(3, 0.5, 0)], [1])).toBe(0.5);
+    expect(lightestWeight([objective(3), objective(2)], [0.25])).toBe(0.25);
+    expect(lightestWeight([objective(0)], [0])).toBe(1);
+    expect(lightestWeight([])).toBe(1);
   });
 });
