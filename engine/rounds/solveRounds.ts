@@ -171,7 +171,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
             config.stall.minGain *
             lightestWeight(
               rm.rounds.map((round) => round.objective),
-              [problem.meetings.weight],
+              [problem.meetings.weight, reachModel?.weight ?? 0],
             ),
         },
       },

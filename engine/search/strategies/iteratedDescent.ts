@@ -90,7 +90,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       dirty.fill(0);
       passImproved = false;
     }
-    const scanEnd = cutAt(ctx, until);
+    const scanEnd = cutAt(ctx);
     for (; pos < order.length; pos++) {
       if (ctx.stop !== null || ctx.iterations >= until) return "cut";
       const u = order[pos];
@@ -204,17 +204,18 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         ctx.accepted++;
       }),
     );
-  const cycleFits = (ctx: SearchContext, until: number, c: CyclicExchange) =>
-    ctx.stop === null && (until < ctx.budget.iterationLimit || ctx.iterations + c.cost <= until);
+  // A cyclic exchange is charged at once (m² reads): it must fit below the limit itself.
+  const cycleFits = (ctx: SearchContext, c: CyclicExchange) =>
+    ctx.stop === null && ctx.iterations + c.cost <= ctx.budget.iterationLimit;
 
   /**
    * At a local optimum of relocations and swaps: the first improving cyclic exchange of
    * `cycleTries` (the least adding people first, then drawn ones), made; false when none.
    */
-  const improveByCycle = (ctx: SearchContext, until: number): boolean => {
+  const improveByCycle = (ctx: SearchContext): boolean => {
     if (!cycles || !fast) return false;
     for (let t = 0; t < config.cycleTries; t++) {
-      if (!cycleFits(ctx, until, cycles)) return false;
+      if (!cycleFits(ctx, cycles)) return false;
       if (!cycles.choose(personOf, score.groupOf, t === 0 ? null : ctx.rng)) return false;
       ctx.iterations += cycles.cost;
       if (cycles.best(false) * fast.coef <= EPS) continue;
@@ -240,7 +241,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         if (descending) {
           if (!descend(ctx, until)) return;
           // An improving cyclic exchange leaves the local optimum downhill: descend again.
-          if (improveByCycle(ctx, until)) continue;
+          if (improveByCycle(ctx)) continue;
           descending = false;
           if (first) {
             // The first local optimum is the current one.
@@ -292,7 +293,7 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         }
         done += kick(ctx, {
           size: strongKick ? strong : weak,
-          until: cutAt(ctx, until),
+          until: cutAt(ctx),
           relocateShare,
           sameSize: true,
           touched: (g, h, u, v) => {
@@ -317,8 +318,10 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
  * exactly. Elsewhere one may run past the chunk's end (a scan is at most m + units
  * evaluations), so no unit is judged on part of its moves and no kick is cut short.
  */
-function cutAt(ctx: SearchContext, until: number): number {
-  return until >= ctx.budget.iterationLimit ? until : Number.POSITIVE_INFINITY;
+function cutAt(ctx: SearchContext): number {
+  // The limit itself, not "infinite unless this chunk ends at it": a chunk may end fewer
+  // evaluations before the limit than a scan or a kick takes.
+  return ctx.budget.iterationLimit;
 }
 
 /**

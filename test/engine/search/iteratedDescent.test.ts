@@ -58,6 +58,42 @@ describe("iterated descent", () => {
     }
   });
 
+  // Many groups (m² = 400 per cyclic exchange, a scan of 80 evaluations) on short chunks:
+  // neither may carry the count past the limit when a chunk ends just before it.
+  it("meets an iteration limit exactly with many groups", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 20_000, max: 40_000 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (limit, seed) => {
+          const n = 60;
+          const m = 20;
+          const dist = new Float64Array(n * n);
+          let x = seed;
+          for (let p = 0; p < n; p++)
+            for (let q = p + 1; q < n; q++) {
+              x = (x * 1103515245 + 12345) % 2147483648;
+              dist[p * n + q] = dist[q * n + p] = x % 100;
+            }
+          const instance = {
+            n,
+            m,
+            type: "ss" as const,
+            minSize: Array(m).fill(3),
+            maxSize: Array(m).fill(3),
+            dist,
+          };
+          const result = await solve(
+            mdgpProblem(instance, { seed, iterationLimit: limit, stopWhenStalled: false }),
+          );
+          expect(result.stats.iterations).toBeLessThanOrEqual(limit);
+          if (result.stats.stopReason === "iterationLimit") expect(result.stats.iterations).toBe(limit);
+        },
+      ),
+      { numRuns: 400, seed: 402 },
+    );
+  });
+
   it("start sizes maximise the pairs inside groups", () => {
     // 10 people, groups 2..5 and 2..7: 3 + 7 (24 pairs) beats 5 + 5 (20).
     expect(pairMaximisingSizes(10, Int32Array.from([2, 2]), Int32Array.from([5, 7]))).toEqual([3, 7]);
