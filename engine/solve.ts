@@ -16,7 +16,7 @@ import { buildObjective, lightestWeight } from "./score/objective.js";
 import type { SearchConfigInput } from "./search/config.js";
 import { searchConfig } from "./search/config.js";
 import { dealConstruction, preferPairMaximisingSizes } from "./search/construct.js";
-import { runSearch, type SearchProgress, type StopReason } from "./search/driver.js";
+import { runSearch, type SearchProgress, type StopReason, stallRule } from "./search/driver.js";
 import { Rng } from "./search/rng.js";
 import { SingleSpace } from "./search/space.js";
 import { singleRoundStrategy } from "./search/strategies/index.js";
@@ -90,11 +90,7 @@ export async function solveParsed(
     },
     {
       assert: config.assert === "full",
-      stall: {
-        enabled: problem.options.stopWhenStalled,
-        ...config.stall,
-        minGain: config.stall.minGain * lightestWeight([objective]),
-      },
+      stall: stallRule(config.stall, problem.options.stopWhenStalled, lightestWeight([objective])),
     },
   );
   const report = buildReport(model, objective, groupOfPeople(model, score.unitGroup));

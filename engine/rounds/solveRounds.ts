@@ -23,7 +23,7 @@ import { IncrementalScore } from "../score/incremental.js";
 import { lightestWeight } from "../score/objective.js";
 import { type SearchConfigInput, searchConfig } from "../search/config.js";
 import { dealConstruction } from "../search/construct.js";
-import { runSearch, type SearchProgress, type StopReason } from "../search/driver.js";
+import { runSearch, type SearchProgress, type StopReason, stallRule } from "../search/driver.js";
 import { Rng } from "../search/rng.js";
 import { roundsStrategy } from "../search/strategies/index.js";
 import { groupOfPeople, type SolveStats } from "../solve.js";
@@ -144,6 +144,11 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
   let timeToFeasibleMs = 0;
   let stopReason: RoundsStopReason = "nothingToMove";
   const totalBudget = Math.max(0, problem.options.timeLimitMs - (t1 - t0));
+  // The stall rule's unit of gain: every round's terms, the meetings and the reach term.
+  const lightest = lightestWeight(
+    rm.rounds.map((round) => round.objective),
+    [problem.meetings.weight, reachModel?.weight ?? 0],
+  );
   const search = async (searched: number[], floor: number, timeLimitMs: number, iterationLimit?: number) => {
     const label = searched.length === 1 ? rm.rounds[searched[0]].id : undefined;
     const space = new RoundsSpace(scores, searched, cross, floor, config.swapShare);
@@ -164,16 +169,7 @@ export async function solveRounds(input: unknown, runtime: SolveRoundsRuntime = 
       {
         assert: config.assert === "full",
         // A sequential step is one part of the search: only the whole may stop for a stall.
-        stall: {
-          enabled: problem.options.stopWhenStalled && searched.length === R,
-          ...config.stall,
-          minGain:
-            config.stall.minGain *
-            lightestWeight(
-              rm.rounds.map((round) => round.objective),
-              [problem.meetings.weight, reachModel?.weight ?? 0],
-            ),
-        },
+        stall: stallRule(config.stall, problem.options.stopWhenStalled && searched.length === R, lightest),
       },
     );
     iterations += outcome.iterations;

@@ -16,6 +16,7 @@
  */
 import { BestKeeper } from "./best.js";
 import { Budget, type BudgetLimits, type BudgetProgress, type StopReason } from "./budget.js";
+import type { SearchConfig } from "./config.js";
 import type { Rng } from "./rng.js";
 import type { SearchSpace } from "./space.js";
 
@@ -34,6 +35,15 @@ export interface StallRule {
   minMs: number;
   /** An improvement counts when the best gained this much since the last that counted (best.ts). */
   minGain: number;
+}
+
+/** The configured stall rule, on or off, its least gain counted in the lightest term's weight. */
+export function stallRule(
+  config: SearchConfig["stall"],
+  enabled: boolean,
+  lightestWeight: number,
+): StallRule {
+  return { ...config, enabled, minGain: config.minGain * lightestWeight };
 }
 
 export interface DriverOptions {

@@ -7,7 +7,7 @@
  */
 import type { IncrementalScore } from "../../score/incremental.js";
 import type { Move } from "./random.js";
-import type { UndoLog } from "./undoLog.js";
+import { UndoLog } from "./undoLog.js";
 
 const EPS = 1e-12;
 
@@ -26,6 +26,16 @@ export class Picker {
    * scans stop short of it, so an iteration limit is met exactly.
    */
   protected budget = 0;
+  /** The chain's moves, to undo it. */
+  private readonly undo: UndoLog;
+
+  /** `depth`: the most moves a chain adds to its first. */
+  constructor(
+    protected readonly score: IncrementalScore,
+    private readonly depth: number,
+  ) {
+    this.undo = new UndoLog(depth + 1);
+  }
 
   /** A pick or chain delegated to another picker: its result is this one's. */
   protected take(from: Picker): void {
@@ -40,20 +50,18 @@ export class Picker {
   /**
    * From a worsening move just drawn (and evaluated) as `move`: apply it and continue with
    * `next(g, h)` (the picker's next move into `move`, left evaluated, from the groups g and h
-   * the last move changed; false: none) up to `depth` more, while the total stays worse and
+   * the last move changed; false: none) up to the picker's depth more, while the total stays worse and
    * `room` evaluations are left for the next move's scan besides undoing every move. Kept
    * (true) when the total mends a hard rule or does not worsen; else undone, one evaluation
    * per move, and the score is as before (false). At most `budget` evaluations in all.
    */
   protected runChain(
-    score: IncrementalScore,
-    undo: UndoLog,
     move: Move,
     budget: number,
-    depth: number,
     room: number,
     next: (g: number, h: number) => boolean,
   ): boolean {
+    const { score, undo, depth } = this;
     this.evaluations = 0;
     // Undoing the first move alone takes an evaluation: without room for it, no chain.
     if (budget < 1) return false;

@@ -27,7 +27,6 @@ import { ShareTuner } from "../strategies/shareTuner.js";
 import { Picker } from "./picker.js";
 import type { Move } from "./random.js";
 import { numericSwapChange, TwinSwaps } from "./twinSwaps.js";
-import { UndoLog } from "./undoLog.js";
 
 export interface TargetedOptions {
   /** Groups drawn to find a conflict. */
@@ -68,8 +67,6 @@ export class TargetedMoves extends Picker {
   private readonly leastCount: Int32Array;
   /** Numeric columns with a positive balance coefficient. */
   private readonly balanced: Int32Array;
-  /** The chain's moves, to undo it. */
-  private readonly undo: UndoLog;
   /** Groups found with a strong conflict lately: where the next conflict is looked for first. */
   private readonly pool = new Int32Array(64);
   private pooled = 0;
@@ -94,10 +91,10 @@ export class TargetedMoves extends Picker {
   private lastTwins = false;
 
   constructor(
-    private readonly score: IncrementalScore,
+    score: IncrementalScore,
     private readonly options: TargetedOptions,
   ) {
-    super();
+    super(score, options.depth);
     score.trackMembers();
     const model = score.model;
     const totals = new Float64Array(model.keyCount);
@@ -148,7 +145,6 @@ export class TargetedMoves extends Picker {
     this.twins = twins?.useful ? twins : null;
     this.balanceChooser =
       options.balanceMove === "both" && this.twins !== null ? new ShareTuner(0.5, 0.1, 0.9) : null;
-    this.undo = new UndoLog(options.depth + 1);
   }
 
   /** Whether any attribute is mixed or any numeric column balanced (else there is nothing to target). */
@@ -338,11 +334,8 @@ export class TargetedMoves extends Picker {
     // Room for the next move's scan (two at least); the next conflict is in one of the two
     // groups the move changed.
     return this.runChain(
-      this.score,
-      this.undo,
       move,
       budget,
-      this.options.depth,
       2,
       (g, h) => (this.conflictIn(h, rng) > 0 || this.conflictIn(g, rng) > 0) && this.bestFor(rng, move),
     );

@@ -23,7 +23,6 @@ import type { IncrementalScore } from "../../score/incremental.js";
 import type { Rng } from "../rng.js";
 import { Picker } from "./picker.js";
 import type { Move } from "./random.js";
-import { UndoLog } from "./undoLog.js";
 
 /**
  * Twins on average per class at least: fewer and the scans find nobody useful, more and most
@@ -57,16 +56,13 @@ export class TwinSwaps extends Picker {
   private readonly shortD = new Float64Array(SHORTLIST);
   /** Candidates the last pick ranked on their numeric change alone. */
   scanned = 0;
-  /** The chain's swaps, to undo it. */
-  private readonly undo: UndoLog;
 
   constructor(
-    private readonly score: IncrementalScore,
+    score: IncrementalScore,
     private readonly options: TwinSwapOptions,
   ) {
-    super();
+    super(score, options.depth);
     score.trackMembers();
-    this.undo = new UndoLog(options.depth + 1);
     const model = score.model;
     this.numCount = model.numeric.length;
     this.coef = score.objective.numCoef;
@@ -137,7 +133,7 @@ export class TwinSwaps extends Picker {
    */
   chain(rng: Rng, move: Move, budget: number): boolean {
     // Room for the next shortlist's evaluations; the imbalance went on with the heavier group.
-    return this.runChain(this.score, this.undo, move, budget, this.options.depth, SHORTLIST + 1, (g, h) =>
+    return this.runChain(move, budget, SHORTLIST + 1, (g, h) =>
       this.bestFrom(this.groupWeight(g) >= this.groupWeight(h) ? g : h, rng, move),
     );
   }

@@ -90,7 +90,9 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       dirty.fill(0);
       passImproved = false;
     }
-    const scanEnd = cutAt(ctx);
+    // A unit's scan may run past the chunk's end (so no unit is judged on part of its moves),
+    // never past the iteration limit.
+    const scanEnd = ctx.budget.iterationLimit;
     for (; pos < order.length; pos++) {
       if (ctx.stop !== null || ctx.iterations >= until) return "cut";
       const u = order[pos];
@@ -187,39 +189,29 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
   /**
    * At a local optimum of relocations and swaps: the first improving cyclic exchange of
    * `cycleTries` (the least adding people first, then drawn ones), made; false when none.
-   */
-  /** Carry out the cyclic exchange `cycles` found last. */
-  const makeCycle = (ctx: SearchContext) =>
-    ctx.jump(() =>
-      cycles?.forEachSwap((p, q) => {
-        const u = unitOfPerson[p];
-        const v = unitOfPerson[q];
-        const g = unitGroup[u];
-        const h = unitGroup[v];
-        log.record(u, v, g);
-        dirty[g] = 1;
-        dirty[h] = 1;
-        space.evaluate(0, u, v, h);
-        space.apply(0, u, v, h);
-        ctx.accepted++;
-      }),
-    );
-  // A cyclic exchange is charged at once (m² reads): it must fit below the limit itself.
-  const cycleFits = (ctx: SearchContext, c: CyclicExchange) =>
-    ctx.stop === null && ctx.iterations + c.cost <= ctx.budget.iterationLimit;
-
-  /**
-   * At a local optimum of relocations and swaps: the first improving cyclic exchange of
-   * `cycleTries` (the least adding people first, then drawn ones), made; false when none.
+   * An exchange is charged at once (m² reads), so it must fit below the limit itself.
    */
   const improveByCycle = (ctx: SearchContext): boolean => {
     if (!cycles || !fast) return false;
     for (let t = 0; t < config.cycleTries; t++) {
-      if (!cycleFits(ctx, cycles)) return false;
+      if (ctx.stop !== null || ctx.iterations + cycles.cost > ctx.budget.iterationLimit) return false;
       if (!cycles.choose(personOf, score.groupOf, t === 0 ? null : ctx.rng)) return false;
       ctx.iterations += cycles.cost;
       if (cycles.best(false) * fast.coef <= EPS) continue;
-      makeCycle(ctx);
+      ctx.jump(() =>
+        cycles.forEachSwap((p, q) => {
+          const u = unitOfPerson[p];
+          const v = unitOfPerson[q];
+          const g = unitGroup[u];
+          const h = unitGroup[v];
+          log.record(u, v, g);
+          dirty[g] = 1;
+          dirty[h] = 1;
+          space.evaluate(0, u, v, h);
+          space.apply(0, u, v, h);
+          ctx.accepted++;
+        }),
+      );
       return true;
     }
     return false;
@@ -293,7 +285,8 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
         }
         done += kick(ctx, {
           size: strongKick ? strong : weak,
-          until: cutAt(ctx),
+          // Not cut short at the chunk's end, only at the iteration limit.
+          until: ctx.budget.iterationLimit,
           relocateShare,
           sameSize: true,
           touched: (g, h, u, v) => {
@@ -311,17 +304,6 @@ export function iteratedDescent(space: SingleSpace, config: SearchConfig["descen
       }
     },
   };
-}
-
-/**
- * Where a unit's scan or a kick must stop: only at the iteration limit itself, so it is met
- * exactly. Elsewhere one may run past the chunk's end (a scan is at most m + units
- * evaluations), so no unit is judged on part of its moves and no kick is cut short.
- */
-function cutAt(ctx: SearchContext): number {
-  // The limit itself, not "infinite unless this chunk ends at it": a chunk may end fewer
-  // evaluations before the limit than a scan or a kick takes.
-  return ctx.budget.iterationLimit;
 }
 
 /**
